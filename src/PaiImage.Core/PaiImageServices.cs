@@ -1,0 +1,34 @@
+using PaiImage.Core.Operations;
+using PaiImage.Core.Registration;
+
+namespace PaiImage.Core;
+
+/// <summary>
+/// The client and registrar wired up without a host: for the MSBuild task and the CLI, which have no
+/// dependency-injection container of their own. Dispose it to release connections.
+/// </summary>
+public sealed class PaiImageServices : IDisposable
+{
+    private PaiImageServices(PaiImageClient client, ImageRegistrar registrar, Uri endpoint, IDisposable owner)
+    {
+        Client = client;
+        Registrar = registrar;
+        Endpoint = endpoint;
+        _owner = owner;
+    }
+
+    private readonly IDisposable _owner;
+
+    public PaiImageClient Client { get; }
+
+    public ImageRegistrar Registrar { get; }
+
+    /// <summary>The resolved endpoint base address.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Validates the options (endpoint, timeouts) and wires everything; throws PaiConfigurationException on bad settings.</summary>
+    // CONTRACT STUB — implemented by the client work.
+    public static PaiImageServices Create(PaiClientOptions options) => throw new NotImplementedException(options.ToString());
+
+    public void Dispose() => _owner.Dispose();
+}

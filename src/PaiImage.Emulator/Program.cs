@@ -1,0 +1,2 @@
+// Placeholder until the emulator work lands.
+return 0;

@@ -1,0 +1,2 @@
+// Placeholder until the CLI work lands.
+return 0;
