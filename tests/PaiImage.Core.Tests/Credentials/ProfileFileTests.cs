@@ -86,8 +86,8 @@ public sealed class ProfileFileTests
         }
 
         home.Env["ALIBABA_CLOUD_CREDENTIALS_FILE"] = custom;
-        using var custom_chain = home.Chain();
-        Assert.AreEqual("custom", (await custom_chain.GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
+        using var customChain = home.Chain();
+        Assert.AreEqual("custom", (await customChain.GetCredentialsAsync(CancellationToken.None)).AccessKeyId);
     }
 
     [TestMethod]
