@@ -71,7 +71,9 @@ public sealed class FakePai : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // Requests still waiting in a scripted delay are cut off rather than awaited.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }
 
