@@ -2,7 +2,7 @@ using PaiImage.Core.Credentials;
 
 namespace PaiImage.Core.Tests.Client;
 
-/// <summary>Client options for tests: the fake's endpoint, fixed credentials, no environment or proxy, tiny backoff.</summary>
+/// <summary>Client options for tests: the fake's endpoint, fixed credentials, no environment (so no proxy), tiny backoff.</summary>
 internal static class ClientTestOptions
 {
     public static PaiClientOptions For(Uri endpoint, Action<PaiClientOptions>? adjust = null)
@@ -16,9 +16,6 @@ internal static class ClientTestOptions
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             AttemptTimeout = TimeSpan.FromSeconds(10),
             TotalTimeout = TimeSpan.FromSeconds(30),
-
-            // The fake is on loopback: no proxy, whatever the machine's HTTP_PROXY says.
-            PrimaryHandlerFactory = () => new SocketsHttpHandler { UseProxy = false },
         };
         adjust?.Invoke(options);
         return options;

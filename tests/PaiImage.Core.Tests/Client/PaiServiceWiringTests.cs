@@ -20,7 +20,7 @@ public sealed class PaiServiceWiringTests
             var test = ClientTestOptions.For(pai.Endpoint);
             options.Endpoint = test.Endpoint;
             options.CredentialProvider = test.CredentialProvider;
-            options.PrimaryHandlerFactory = test.PrimaryHandlerFactory;
+            options.CredentialChain = test.CredentialChain;
             options.UserAgent = "PaiImage.Build/9.9.9";
         });
         await using var provider = services.BuildServiceProvider();
@@ -32,6 +32,27 @@ public sealed class PaiServiceWiringTests
         Assert.AreEqual(RegistrationOutcome.Created, result.Outcome);
         Assert.AreEqual(1, listed.TotalCount);
         StringAssert.Matches(pai.Requests[0].Headers["User-Agent"], new System.Text.RegularExpressions.Regex(@"^PaiImage/\d+\.\d+\.\d+\S* PaiImage\.Build/9\.9\.9$"));
+    }
+
+    [TestMethod]
+    public async Task Without_a_credential_provider_the_default_chain_signs_the_requests()
+    {
+        await using var pai = await FakePai.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "chain-key-id",
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "chain-key-secret",
+        };
+        var options = ClientTestOptions.For(pai.Endpoint, options =>
+        {
+            options.CredentialProvider = null;
+            options.CredentialChain.GetEnvironmentVariable = name => environment.GetValueOrDefault(name);
+        });
+        using var services = PaiImageServices.Create(options);
+
+        await services.Client.ListImagesAsync(new ListImagesRequest(), TestContext.CancellationToken);
+
+        StringAssert.StartsWith(pai.Requests.Single().Headers["Authorization"], "ACS3-HMAC-SHA256 Credential=chain-key-id,");
     }
 
     [TestMethod]
