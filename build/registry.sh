@@ -2,7 +2,8 @@
 # A real OCI registry (CNCF distribution, Debian's docker-registry) on loopback for tests, the demo and CI,
 # holding a hand-made base image: base:latest (linux/amd64) and base:multi (an index of amd64 + arm64).
 #
-#   build/registry.sh start    install (apt) if missing, start, wait for /v2/, push the base images
+#   build/registry.sh install  install docker-registry, skopeo and curl (apt) when missing
+#   build/registry.sh start    install if missing, start, wait for /v2/, push the base images
 #   build/registry.sh stop     stop the registry this script started (by its recorded PID)
 #   build/registry.sh status   say whether it is running; exit 0 if it answers, 1 if not
 #   build/registry.sh env      print export lines for tests and scripts: eval "$(build/registry.sh env)"
@@ -216,6 +217,7 @@ print_env() {
 }
 
 case "${1:-}" in
+  install) ensure_tools ;;
   start)
     start_registry
     push_base_images
@@ -233,7 +235,7 @@ case "${1:-}" in
     ;;
   env) print_env ;;
   *)
-    echo "usage: $0 {start|stop|status|env}   (port: PAI_TEST_REGISTRY_PORT, default 5000)" >&2
+    echo "usage: $0 {install|start|stop|status|env}   (port: PAI_TEST_REGISTRY_PORT, default 5000)" >&2
     exit 2
     ;;
 esac
