@@ -16,7 +16,7 @@ internal static class Banner
 
         var endpoint = server.Endpoint.GetLeftPart(UriPartial.Authority);
         Console.WriteLine($"Data: {options.DataFile ?? "in memory"}; default WorkspaceId: {options.DefaultWorkspaceId}");
-        Console.WriteLine($"Admin (unsigned, loopback): GET|POST {endpoint}/_emulator/faults, GET {endpoint}/_emulator/state, POST {endpoint}/_emulator/reset");
+        Console.WriteLine($"Admin (unsigned, loopback): GET|POST|DELETE {endpoint}/_emulator/faults, GET {endpoint}/_emulator/state, POST {endpoint}/_emulator/reset");
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 }

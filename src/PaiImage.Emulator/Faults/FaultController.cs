@@ -46,6 +46,11 @@ public sealed class FaultController
         {
             var next = change(_current);
             next.Validate();
+            if (next.Seed != _current.Seed)
+            {
+                _random = new Random(next.Seed);
+            }
+
             _current = next;
         }
     }

@@ -24,7 +24,6 @@ public enum DropScope
 /// The faults injected into API requests. Counters (<see cref="FailNext"/>, <see cref="DropAfterStore"/>,
 /// <see cref="CutResponse"/>) count down as they are used.
 /// </summary>
-[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record FaultSettings
 {
     /// <summary>Fail this many of the next requests with <see cref="FailKind"/>, before any processing.</summary>

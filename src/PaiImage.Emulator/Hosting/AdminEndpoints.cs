@@ -8,7 +8,7 @@ using PaiImage.Emulator.Json;
 namespace PaiImage.Emulator.Hosting;
 
 /// <summary>
-/// Unsigned control routes, loopback only: GET/POST /_emulator/faults, GET /_emulator/state, POST /_emulator/reset.
+/// Unsigned control routes, loopback only: GET/POST/DELETE /_emulator/faults (POST merges the fields given), GET /_emulator/state, POST /_emulator/reset.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -21,9 +21,9 @@ internal static class AdminEndpoints
         {
             try
             {
-                var settings = await JsonSerializer.DeserializeAsync(context.Request.Body, EmulatorJsonContext.Default.FaultSettings, context.RequestAborted)
+                var patch = await JsonSerializer.DeserializeAsync(context.Request.Body, EmulatorJsonContext.Default.FaultSettingsPatch, context.RequestAborted)
                     ?? throw new ArgumentException("The body must be a JSON object.");
-                faults.Set(settings);
+                faults.Update(patch.ApplyTo);
             }
             catch (Exception e) when (e is JsonException or ArgumentException)
             {
@@ -33,6 +33,13 @@ internal static class AdminEndpoints
             }
 
             await context.Response.WriteAsJsonAsync(faults.Current, EmulatorJsonContext.Default.FaultSettings, cancellationToken: context.RequestAborted);
+        });
+
+        routes.MapDelete(EmulatorPipeline.AdminPrefix + "/faults", context =>
+        {
+            faults.Reset();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
         });
 
         routes.MapGet(EmulatorPipeline.AdminPrefix + "/state", context =>

@@ -14,6 +14,7 @@ namespace PaiImage.Emulator.Json;
 [JsonSerializable(typeof(ListImageLabelsResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(FaultSettings))]
+[JsonSerializable(typeof(FaultSettingsPatch))]
 [JsonSerializable(typeof(EmulatorStateResponse))]
 [JsonSerializable(typeof(PersistedState))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;
