@@ -63,9 +63,9 @@ internal sealed class EmulatorPipeline(
         context.Response.ContentLength = bytes.Length;
         if (cut)
         {
+            // Completing with fewer bytes than Content-Length makes Kestrel close the connection after
+            // sending them; an explicit Abort() could reset it before the client sees the partial body.
             await originalBody.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted);
-            await originalBody.FlushAsync(context.RequestAborted);
-            context.Abort();
             return;
         }
 
