@@ -88,4 +88,17 @@ public sealed class PersistenceTests
 
         StringAssert.Contains(error.Message, data);
     }
+
+    [TestMethod]
+    public async Task A_failed_save_answers_InternalError_and_changes_nothing()
+    {
+        var data = NewDataFile();
+        await using var emu = await Harness.StartAsync(new EmulatorOptions { DataFile = data });
+        Directory.CreateDirectory(data + ".tmp");
+
+        var response = await emu.CallAsync("POST", "/api/v1/images", "AddImage", """{"Name":"unsaved","ImageUri":"r/x:1"}""");
+
+        response.AssertError(500, ErrorCodes.InternalError);
+        Assert.AreEqual(0, emu.Server.State.Images.Count);
+    }
 }

@@ -105,6 +105,12 @@ internal sealed class EmulatorPipeline(
             await WriteErrorAsync(context, e, requestId);
             return e.Code;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An emulator bug or an unwritable --data file still answers like the service would.
+            await WriteErrorAsync(context, Injected(FaultKind.InternalError, 0), requestId);
+            return ErrorCodes.InternalError;
+        }
     }
 
     private static void CheckVersionAndAction(HttpRequest request, string? operation)
