@@ -1,5 +1,4 @@
 using System.Net;
-using PaiImage.Core.Errors;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -32,7 +31,7 @@ internal static class PaiResilience
                 Delay = options.RetryBaseDelay,
                 MaxDelay = MaxBackoff,
                 ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context, options.TimeProvider),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.GetDelay(response, options.TimeProvider) : null),
+                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, options.TimeProvider)),
             });
         }
 
@@ -68,7 +67,7 @@ internal static class PaiResilience
             return Failure.None;
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || RetryAfter.GetDelay(response, clock) is not null)
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || RetryAfter.TryGet(response, clock, out _))
         {
             return Failure.NotProcessed;
         }
@@ -84,6 +83,10 @@ internal static class PaiResilience
             ? Failure.NotProcessed
             : Failure.None;
     }
+
+    /// <summary>The wait the server asked for, if any; null lets the backoff decide.</summary>
+    private static TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, TimeProvider clock) =>
+        outcome.Result is { } response && RetryAfter.TryGet(response, clock, out var delay) ? delay : null;
 
     private static bool IsNotProcessedCode(string serviceCode) =>
         serviceCode.Contains("Throttling", StringComparison.OrdinalIgnoreCase) || serviceCode == "SignatureNonceUsed";
