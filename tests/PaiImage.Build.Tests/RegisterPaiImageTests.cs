@@ -18,6 +18,7 @@ public sealed class RegisterPaiImageTests
         await using var emulator = await StartEmulatorAsync();
         var (task, engine) = NewTask(emulator);
         task.Labels = [new TaskItem("system.chipType", new Dictionary<string, string> { ["Value"] = "CPU" })];
+        task.GetEnvironmentVariable = Environment(emulator, Secret, workspaceId: "ws-from-environment");
 
         Assert.IsTrue(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -25,6 +26,7 @@ public sealed class RegisterPaiImageTests
         Assert.AreEqual(stored.ImageId, task.RegisteredImageId);
         Assert.AreEqual("e2e-app-1", stored.Name);
         Assert.AreEqual("localhost:5000/app:1", stored.ImageUri);
+        Assert.AreEqual("ws-from-environment", stored.WorkspaceId);
         Assert.AreEqual("CPU", stored.Labels.Single(l => l.Key == "system.chipType").Value);
         var item = task.RegisteredImage!;
         Assert.AreEqual("Created", item.GetMetadata("Outcome"));
@@ -183,7 +185,7 @@ public sealed class RegisterPaiImageTests
     }
 
     // Endpoint and credentials come from the (injected) environment, as they do for a real build.
-    private static Func<string, string?> Environment(EmulatorServer emulator, string secret)
+    private static Func<string, string?> Environment(EmulatorServer emulator, string secret, string? workspaceId = null)
     {
         var variables = new Dictionary<string, string>
         {
@@ -192,6 +194,11 @@ public sealed class RegisterPaiImageTests
             ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = secret,
             ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true",
         };
+        if (workspaceId is not null)
+        {
+            variables["PAI_WORKSPACE_ID"] = workspaceId;
+        }
+
         return name => variables.GetValueOrDefault(name);
     }
 }
