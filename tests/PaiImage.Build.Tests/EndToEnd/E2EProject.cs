@@ -26,7 +26,11 @@ internal sealed partial class E2EProject
     /// <summary>The unique repository this project pushes to, e.g. <c>pai-e2e/app-1a2b3c4d</c>.</summary>
     public string Repository { get; }
 
-    public static E2EProject Create(E2EEnvironment environment, EmulatorServer emulator, string secret, string properties = "", bool web = false)
+    /// <param name="runtimePacks">
+    /// Multi-RID restores need the runtime packs, which only the machine's NuGet cache holds offline; it is added as a
+    /// read-only local source, while restored packages still go to the isolated folder.
+    /// </param>
+    public static E2EProject Create(E2EEnvironment environment, EmulatorServer emulator, string secret, string properties = "", bool web = false, bool runtimePacks = false)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var directory = Path.Combine(environment.Root, "projects", id);
@@ -37,6 +41,7 @@ internal sealed partial class E2EProject
               <packageSources>
                 <clear />
                 <add key="local" value="{environment.Feed}" />
+                {(runtimePacks ? $"<add key=\"machine-cache\" value=\"{MachinePackagesFolder()}\" />" : "")}
               </packageSources>
             </configuration>
             """);
@@ -81,6 +86,10 @@ internal sealed partial class E2EProject
 
     public IReadOnlyList<Emulator.Images.StoredImage> Registered() =>
         [.. _emulator.State.Images.Where(i => i.ImageUri.Contains(Repository, StringComparison.Ordinal))];
+
+    private static string MachinePackagesFolder() =>
+        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     [GeneratedRegex(@"E2E-RESULT id=(\S+) outcome=(\S+) uri=(\S+)")]
     private static partial Regex ResultLine();

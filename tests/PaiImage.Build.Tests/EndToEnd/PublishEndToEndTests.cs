@@ -70,7 +70,7 @@ public sealed class PublishEndToEndTests
             <ContainerBaseImage>localhost:5000/base:multi</ContainerBaseImage>
             <ContainerImageTag>2.0.0</ContainerImageTag>
             <PaiImageUriKind>Digest</PaiImageUriKind>
-            """);
+            """, runtimePacks: true);
 
         var result = await project.PublishContainerAsync();
 
