@@ -9,6 +9,13 @@ namespace PaiImage.Build.Tests;
 /// Our own entry point: MSBuild must be located before test discovery loads types that implement MSBuild
 /// interfaces, which is earlier than [AssemblyInitialize]. Main itself mentions no Microsoft.Build type.
 /// </summary>
+[TestClass]
+public static class E2ECleanup
+{
+    [AssemblyCleanup]
+    public static Task DeleteE2EFilesAsync() => EndToEnd.E2EEnvironment.DeleteAsync();
+}
+
 internal static class Program
 {
     public static async Task<int> Main(string[] args)

@@ -30,6 +30,15 @@ internal sealed class E2EEnvironment
 
     public static Task<E2EEnvironment> GetAsync() => Shared.Value;
 
+    /// <summary>Deletes the feed, packages and projects of this run, if any were created.</summary>
+    public static async Task DeleteAsync()
+    {
+        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        {
+            Directory.Delete((await Shared.Value).Root, recursive: true);
+        }
+    }
+
     private static async Task<E2EEnvironment> CreateAsync()
     {
         var root = Directory.CreateTempSubdirectory("pai-e2e-").FullName;
