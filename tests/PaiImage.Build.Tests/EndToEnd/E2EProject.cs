@@ -27,8 +27,8 @@ internal sealed partial class E2EProject
     public string Repository { get; }
 
     /// <param name="runtimePacks">
-    /// Multi-RID restores need the runtime packs, which only the machine's NuGet cache holds offline; it is added as a
-    /// read-only local source, while restored packages still go to the isolated folder.
+    /// Multi-RID restores need the runtime packs; they come from the NuGet registry (a fresh machine has none cached),
+    /// while restored packages still go to the isolated folder.
     /// </param>
     public static E2EProject Create(E2EEnvironment environment, EmulatorServer emulator, string secret, string properties = "", bool web = false, bool runtimePacks = false)
     {
@@ -41,7 +41,7 @@ internal sealed partial class E2EProject
               <packageSources>
                 <clear />
                 <add key="local" value="{environment.Feed}" />
-                {(runtimePacks ? $"<add key=\"machine-cache\" value=\"{MachinePackagesFolder()}\" />" : "")}
+                {(runtimePacks ? "<add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />" : "")}
               </packageSources>
             </configuration>
             """);
@@ -86,10 +86,6 @@ internal sealed partial class E2EProject
 
     public IReadOnlyList<Emulator.Images.StoredImage> Registered() =>
         [.. _emulator.State.Images.Where(i => i.ImageUri.Contains(Repository, StringComparison.Ordinal))];
-
-    private static string MachinePackagesFolder() =>
-        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-        ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     [GeneratedRegex(@"E2E-RESULT id=(\S+) outcome=(\S+) uri=(\S+)")]
     private static partial Regex ResultLine();
