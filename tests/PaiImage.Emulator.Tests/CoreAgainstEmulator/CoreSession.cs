@@ -30,13 +30,20 @@ internal sealed class CoreSession : IAsyncDisposable
 
     public ImageRegistrar Registrar => Services.Registrar;
 
-    public static async Task<CoreSession> StartAsync(
-        PaiCredentials? credentials = null, Action<PaiClientOptions>? configure = null, EmulatorOptions? emulatorOptions = null)
+    /// <summary>
+    /// Called inside the emulator after each API request is recorded and before its answer is sent, so a test can
+    /// change the faults for the very next request deterministically.
+    /// </summary>
+    public Action<RecordedRequest>? OnRequest { get; set; }
+
+    public static async Task<CoreSession> StartAsync(PaiCredentials? credentials = null, Action<PaiClientOptions>? configure = null)
     {
-        var emulator = await EmulatorServer.StartAsync(emulatorOptions ?? new EmulatorOptions { Port = 0 });
+        CoreSession? session = null;
+        var emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, RequestObserver = r => session?.OnRequest?.Invoke(r) });
         try
         {
-            return new CoreSession(emulator, Connect(emulator, credentials ?? AccessKey, configure));
+            session = new CoreSession(emulator, Connect(emulator, credentials ?? AccessKey, configure));
+            return session;
         }
         catch
         {
