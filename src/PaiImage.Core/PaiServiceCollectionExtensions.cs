@@ -15,8 +15,9 @@ public static class PaiServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="PaiClientOptions"/>, <see cref="PaiImageClient"/> and <see cref="ImageRegistrar"/>. The
-    /// HttpClient's handlers, outermost first: retries and timeouts, signing (so every attempt is signed anew), then
-    /// the primary handler. Options are validated when the client is first resolved (PaiConfigurationException).
+    /// HttpClient's handlers, outermost first: retries and timeouts, signing (so every attempt is signed anew), reading
+    /// the whole body (so a cut or stalled body is retried like a dropped connection), then the primary handler.
+    /// Options are validated when the client is first resolved (PaiConfigurationException).
     /// </summary>
     public static IHttpClientBuilder AddPaiImageClient(this IServiceCollection services, Action<PaiClientOptions> configure)
     {
@@ -37,6 +38,7 @@ public static class PaiServiceCollectionExtensions
         builder.AddResilienceHandler(HttpClientName, (pipeline, context) =>
             PaiResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<PaiClientSetup>().Options));
         builder.AddHttpMessageHandler(provider => provider.GetRequiredService<PaiClientSetup>().CreateSigningHandler());
+        builder.AddHttpMessageHandler(() => new ResponseBufferingHandler());
 
         builder.AddTypedClient((httpClient, provider) =>
             new PaiImageClient(httpClient, provider.GetRequiredService<PaiClientSetup>().Options.TimeProvider));

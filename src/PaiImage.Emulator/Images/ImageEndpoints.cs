@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using PaiImage.Emulator.Hosting;
 using PaiImage.Emulator.Json;
 
@@ -186,7 +187,17 @@ internal sealed class ImageEndpoints(ImageStore store, EmulatorClock clock, stri
         }
     }
 
-    private static string RouteValue(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? "";
+    /// <summary>
+    /// A path parameter decoded from the raw target: routing leaves %2F encoded (and decodes %25), so a label key
+    /// holding '/' would otherwise not match the stored key.
+    /// </summary>
+    private static string RouteValue(HttpContext context, string name)
+    {
+        var segments = context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.PathSegments : [];
+        var index = segments.ToList().FindIndex(segment => segment.Parts is [RoutePatternParameterPart parameter] && parameter.Name == name);
+        var values = ApiRequest.Of(context).Target.PathSegments;
+        return index >= 0 && index < values.Count ? values[index] : "";
+    }
 
     private static Task WriteRequestIdAsync(HttpContext context) =>
         WriteAsync(context, new RequestIdResponse(ApiRequest.Of(context).RequestId), EmulatorJsonContext.Default.RequestIdResponse);

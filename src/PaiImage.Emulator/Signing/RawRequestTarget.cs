@@ -6,14 +6,18 @@ namespace PaiImage.Emulator.Signing;
 /// </summary>
 internal sealed class RawRequestTarget
 {
-    private RawRequestTarget(string canonicalUri, string canonicalQuery, IReadOnlyDictionary<string, string> query)
+    private RawRequestTarget(string canonicalUri, IReadOnlyList<string> pathSegments, string canonicalQuery, IReadOnlyDictionary<string, string> query)
     {
         CanonicalUri = canonicalUri;
+        PathSegments = pathSegments;
         CanonicalQueryString = canonicalQuery;
         Query = query;
     }
 
     public string CanonicalUri { get; }
+
+    /// <summary>The decoded path segments, without the leading empty one; unlike routing, %2F is decoded too.</summary>
+    public IReadOnlyList<string> PathSegments { get; }
 
     public string CanonicalQueryString { get; }
 
@@ -28,6 +32,8 @@ internal sealed class RawRequestTarget
         var canonicalUri = rawPath.Length == 0
             ? "/"
             : string.Join('/', rawPath.Split('/').Select(segment => Rfc3986.Encode(Rfc3986.Decode(segment))));
+
+        var pathSegments = rawPath.TrimStart('/').Split('/').Select(Rfc3986.Decode).ToList();
 
         var parameters = new List<(string Name, string Value)>();
         foreach (var pair in rawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries))
@@ -50,6 +56,6 @@ internal sealed class RawRequestTarget
             query[name] = value;
         }
 
-        return new RawRequestTarget(canonicalUri, canonicalQuery, query);
+        return new RawRequestTarget(canonicalUri, pathSegments, canonicalQuery, query);
     }
 }
