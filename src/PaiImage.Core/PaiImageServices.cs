@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PaiImage.Core.Operations;
 using PaiImage.Core.Registration;
 
@@ -27,8 +28,24 @@ public sealed class PaiImageServices : IDisposable
     public Uri Endpoint { get; }
 
     /// <summary>Validates the options (endpoint, timeouts) and wires everything; throws PaiConfigurationException on bad settings.</summary>
-    // CONTRACT STUB — implemented by the client work.
-    public static PaiImageServices Create(PaiClientOptions options) => throw new NotImplementedException(options.ToString());
+    public static PaiImageServices Create(PaiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var setup = PaiClientSetup.Create(options);
+        var services = new ServiceCollection();
+        services.AddSingleton(setup);
+        services.AddPaiImageClient(_ => options);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            return new(provider.GetRequiredService<PaiImageClient>(), provider.GetRequiredService<ImageRegistrar>(), setup.Endpoint, provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
 
     public void Dispose() => _owner.Dispose();
 }

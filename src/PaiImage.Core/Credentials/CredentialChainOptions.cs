@@ -29,5 +29,9 @@ public sealed class CredentialChainOptions
     /// <summary>Handler for metadata calls; null uses one that never goes through a proxy.</summary>
     public Func<HttpMessageHandler>? MetadataHandlerFactory { get; set; }
 
+    /// <summary>Timeout of each instance-metadata request (default 1 second, as Alibaba's libraries use).</summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where progress and warnings go; never receives a secret.</summary>
     public ILogger? Logger { get; set; }
 }

@@ -1,32 +1,44 @@
+using System.Text.Json.Serialization;
+
 namespace PaiImage.Core.Operations;
 
 /// <summary>A label as the API carries it: <c>{"Key": "...", "Value": "..."}</c>.</summary>
 public sealed record ImageLabel(string Key, string Value);
 
-/// <summary>Body of AddImage (<c>POST /api/v1/images</c>). Null members are not sent.</summary>
+/// <summary>Body of AddImage (<c>POST /api/v1/images</c>). Null members are not sent; the rest go in alphabetical order, like the SDK.</summary>
 public sealed record AddImageRequest
 {
+    [JsonPropertyOrder(5)]
     public required string Name { get; init; }
 
+    [JsonPropertyOrder(3)]
     public required string ImageUri { get; init; }
 
+    [JsonPropertyOrder(9)]
     public string? WorkspaceId { get; init; }
 
     /// <summary>PUBLIC or PRIVATE, any case in; sent upper case.</summary>
+    [JsonPropertyOrder(0)]
     public string? Accessibility { get; init; }
 
+    [JsonPropertyOrder(1)]
     public string? Description { get; init; }
 
+    [JsonPropertyOrder(4)]
     public IReadOnlyList<ImageLabel>? Labels { get; init; }
 
     /// <summary>Image size in whole GB.</summary>
+    [JsonPropertyOrder(6)]
     public long? Size { get; init; }
 
     /// <summary>Caller-chosen id: <c>image-</c> and 18 letters or digits.</summary>
+    [JsonPropertyOrder(2)]
     public string? ImageId { get; init; }
 
+    [JsonPropertyOrder(8)]
     public string? SourceType { get; init; }
 
+    [JsonPropertyOrder(7)]
     public string? SourceId { get; init; }
 }
 

@@ -1,6 +1,6 @@
 using PaiImage.Core.Signing;
 
-namespace PaiImage.Core.Tests;
+namespace PaiImage.Core.Tests.Signing;
 
 [TestClass]
 public sealed class PercentEncodingTests

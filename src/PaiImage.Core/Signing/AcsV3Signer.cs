@@ -1,0 +1,270 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PaiImage.Core.Credentials;
+
+namespace PaiImage.Core.Signing;
+
+public static partial class AcsV3Signer
+{
+    private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const int StackallocLimit = 1024;
+
+    /// <summary>
+    /// Signs one request (protocol §2.3–2.4). Headers in <see cref="SigningInput.Headers"/> whose names the signer
+    /// sets itself (host, x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-security-token,
+    /// x-acs-accesskey-id) are ignored; the signer's values win.
+    /// </summary>
+    public static SignatureResult Sign(SigningInput input, PaiCredentials credentials, DateTimeOffset timestamp, string nonce)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
+
+        var payloadHash = Sha256Hex(input.Body.Span);
+        var added = SignerHeaders(credentials, timestamp, nonce, payloadHash);
+        var canonicalHeaders = CanonicalHeaders(input, added);
+        var canonicalQuery = CanonicalQuery(input.QueryParameters);
+
+        var builder = AcquireBuilder();
+        foreach (var header in canonicalHeaders)
+        {
+            builder.Append(header.Key).Append(';');
+        }
+
+        var signedHeaders = builder.ToString(0, builder.Length - 1);
+
+        builder.Clear();
+        foreach (var c in input.Method)
+        {
+            builder.Append(char.ToUpperInvariant(c));
+        }
+
+        builder.Append('\n')
+            .Append(input.CanonicalUri.Length == 0 ? "/" : input.CanonicalUri).Append('\n')
+            .Append(canonicalQuery).Append('\n');
+        foreach (var header in canonicalHeaders)
+        {
+            builder.Append(header.Key).Append(':').Append(header.Value).Append('\n');
+        }
+
+        builder.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+        var canonicalRequest = builder.ToString();
+        ReleaseBuilder(builder);
+
+        var hashedCanonicalRequest = Sha256Hex(canonicalRequest);
+        var stringToSign = Algorithm + "\n" + hashedCanonicalRequest;
+        var signature = HmacSha256Hex(credentials.AccessKeySecret, stringToSign);
+        var authorization = $"{Algorithm} Credential={credentials.AccessKeyId},SignedHeaders={signedHeaders},Signature={signature}";
+
+        var headersToSet = new KeyValuePair<string, string>[added.Length + 2];
+        added.CopyTo(headersToSet, 0);
+        headersToSet[^2] = new("host", input.Host);
+        headersToSet[^1] = new("Authorization", authorization);
+
+        return new SignatureResult(
+            headersToSet,
+            canonicalQuery,
+            canonicalRequest,
+            hashedCanonicalRequest,
+            stringToSign,
+            signedHeaders,
+            payloadHash,
+            signature,
+            authorization);
+    }
+
+    /// <summary>Formats a time the way x-acs-date wants it: UTC, whole seconds, e.g. <c>2023-10-26T10:22:32Z</c>.</summary>
+    public static string FormatDate(DateTimeOffset timestamp) =>
+        timestamp.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the signer sets this header itself (so anything a caller or an earlier attempt left must go).</summary>
+    public static bool IsSignerHeader(string name) =>
+        name.Equals("host", StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Headers.Date, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Headers.Nonce, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Headers.ContentSha256, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Headers.SecurityToken, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(Headers.AccessKeyId, StringComparison.OrdinalIgnoreCase);
+
+    private static KeyValuePair<string, string>[] SignerHeaders(PaiCredentials credentials, DateTimeOffset timestamp, string nonce, string payloadHash)
+    {
+        var date = FormatDate(timestamp);
+        if (credentials.SecurityToken is { } token)
+        {
+            return
+            [
+                new(Headers.Date, date),
+                new(Headers.Nonce, nonce),
+                new(Headers.ContentSha256, payloadHash),
+                new(Headers.SecurityToken, token),
+                new(Headers.AccessKeyId, credentials.AccessKeyId),
+            ];
+        }
+
+        return [new(Headers.Date, date), new(Headers.Nonce, nonce), new(Headers.ContentSha256, payloadHash)];
+    }
+
+    /// <summary>Lower-case names, trimmed values, sorted by name; several values of one name joined by <c>,</c> in sorted order.</summary>
+    private static List<KeyValuePair<string, string>> CanonicalHeaders(SigningInput input, KeyValuePair<string, string>[] added)
+    {
+        var entries = new KeyValuePair<string, string>[input.Headers.Count + added.Length + 1];
+        var count = 0;
+        foreach (var header in input.Headers)
+        {
+            if (IsSigned(header.Key) && !IsSignerHeader(header.Key))
+            {
+                entries[count++] = new(header.Key.ToLowerInvariant(), header.Value.Trim());
+            }
+        }
+
+        foreach (var header in added)
+        {
+            entries[count++] = new(header.Key, header.Value.Trim());
+        }
+
+        entries[count++] = new("host", input.Host.Trim());
+        var span = entries.AsSpan(0, count);
+        span.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Key, b.Key);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+        });
+
+        var merged = new List<KeyValuePair<string, string>>(count);
+        foreach (var entry in span)
+        {
+            if (merged.Count > 0 && merged[^1].Key == entry.Key)
+            {
+                merged[^1] = new(entry.Key, merged[^1].Value + "," + entry.Value);
+            }
+            else
+            {
+                merged.Add(entry);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool IsSigned(string name) =>
+        name.StartsWith("x-acs-", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("content-type", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// RFC 3986-encoded <c>name=value</c> pairs joined by <c>&amp;</c>, sorted by encoded name then encoded value:
+    /// the encoded form is what the server sees, so its byte order is the one both sides agree on.
+    /// </summary>
+    private static string CanonicalQuery(IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var encoded = new KeyValuePair<string, string>[parameters.Count];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = new(PercentEncoding.Encode(parameters[i].Key), PercentEncoding.Encode(parameters[i].Value ?? string.Empty));
+        }
+
+        encoded.AsSpan().Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Key, b.Key);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+        });
+
+        var builder = AcquireBuilder();
+        foreach (var pair in encoded)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(pair.Key).Append('=').Append(pair.Value);
+        }
+
+        var result = builder.ToString();
+        ReleaseBuilder(builder);
+        return result;
+    }
+
+    private static string Sha256Hex(ReadOnlySpan<byte> data)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    private static string Sha256Hex(string text)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        byte[]? rented = null;
+        var bytes = byteCount <= StackallocLimit ? stackalloc byte[byteCount] : (rented = ArrayPool<byte>.Shared.Rent(byteCount)).AsSpan(0, byteCount);
+        Encoding.UTF8.GetBytes(text, bytes);
+        var hex = Sha256Hex(bytes);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hex;
+    }
+
+    private static string HmacSha256Hex(string secret, string message)
+    {
+        // The secret's bytes are cleared after use so they do not linger in pooled memory.
+        var keyLength = Encoding.UTF8.GetByteCount(secret);
+        var messageLength = Encoding.UTF8.GetByteCount(message);
+        var total = keyLength + messageLength;
+        byte[]? rented = null;
+        var buffer = total <= StackallocLimit ? stackalloc byte[total] : (rented = ArrayPool<byte>.Shared.Rent(total)).AsSpan(0, total);
+        var key = buffer[..keyLength];
+        var data = buffer[keyLength..];
+        Encoding.UTF8.GetBytes(secret, key);
+        Encoding.UTF8.GetBytes(message, data);
+
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, data, mac);
+        CryptographicOperations.ZeroMemory(key);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(mac);
+    }
+
+    // One StringBuilder per thread, reused, so building the canonical request does not allocate a fresh buffer each time.
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
+
+    private static StringBuilder AcquireBuilder()
+    {
+        var builder = cachedBuilder ?? new StringBuilder(512);
+        cachedBuilder = null;
+        return builder.Clear();
+    }
+
+    private static void ReleaseBuilder(StringBuilder builder)
+    {
+        if (builder.Capacity <= 4096)
+        {
+            cachedBuilder = builder;
+        }
+    }
+
+    /// <summary>Names of the headers the V3 signature adds.</summary>
+    public static class Headers
+    {
+        public const string Action = "x-acs-action";
+        public const string Version = "x-acs-version";
+        public const string Date = "x-acs-date";
+        public const string Nonce = "x-acs-signature-nonce";
+        public const string ContentSha256 = "x-acs-content-sha256";
+        public const string SecurityToken = "x-acs-security-token";
+        public const string AccessKeyId = "x-acs-accesskey-id";
+    }
+}
