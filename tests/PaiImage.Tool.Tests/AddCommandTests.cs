@@ -36,7 +36,7 @@ public sealed partial class AddCommandTests : ToolTestBase
     [TestMethod]
     public async Task New_image_in_text_mode_prints_one_readable_line()
     {
-        var run = await RunAsync("add", "--name", "my-app", "--uri", "reg/x:1", "--workspace", "123");
+        var run = await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:1", "--workspace", "123");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         Assert.AreEqual("", run.StandardError);
@@ -51,7 +51,7 @@ public sealed partial class AddCommandTests : ToolTestBase
         var environment = Environment();
         environment["PAI_WORKSPACE_ID"] = "456";
 
-        var json = SucceededWithJson(await ToolProcess.RunAsync(environment, "add", "--name", "my-app", "--uri", "reg/x:1", "--output", "json"));
+        var json = SucceededWithJson(await ToolProcess.RunAsync(environment, "add", "--name", "my-app", "--uri", "reg.example.com/x:1", "--output", "json"));
 
         Assert.AreEqual("456", json.GetProperty("WorkspaceId").GetString());
         Assert.AreEqual("456", (string?)Server.Find(json.GetProperty("ImageId").GetString()!)!["WorkspaceId"]);
@@ -60,9 +60,9 @@ public sealed partial class AddCommandTests : ToolTestBase
     [TestMethod]
     public async Task Same_name_and_uri_again_reports_existing_and_adds_nothing()
     {
-        var existingId = Server.Seed("my-app", "reg/x:1", "123");
+        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
-        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg/x:1", "--workspace", "123", "--output", "json"));
+        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:1", "--workspace", "123", "--output", "json"));
 
         Assert.AreEqual("existing", json.GetProperty("Outcome").GetString());
         Assert.AreEqual(existingId, json.GetProperty("ImageId").GetString());
@@ -75,53 +75,53 @@ public sealed partial class AddCommandTests : ToolTestBase
     [DataRow(new[] { "--if-exists", "FAIL" }, DisplayName = "--if-exists FAIL")]
     public async Task Name_taken_by_another_uri_under_policy_fail_is_refused_with_exit_4(string[] policy)
     {
-        var existingId = Server.Seed("my-app", "reg/x:1", "123");
+        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
-        var run = await RunAsync(["add", "--name", "my-app", "--uri", "reg/x:2", "--workspace", "123", "--output", "json", .. policy]);
+        var run = await RunAsync(["add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--output", "json", .. policy]);
 
         var line = FailedWith(run, 4, "PAI");
         StringAssert.Contains(line, "Fix:");
-        Assert.AreEqual("reg/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
+        Assert.AreEqual("reg.example.com/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
         Assert.HasCount(1, Server.StoredImages);
     }
 
     [TestMethod]
     public async Task Name_taken_by_another_uri_under_policy_skip_leaves_it_alone()
     {
-        var existingId = Server.Seed("my-app", "reg/x:1", "123");
+        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
-        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg/x:2", "--workspace", "123", "--if-exists", "skip", "--output", "json"));
+        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--if-exists", "skip", "--output", "json"));
 
         Assert.AreEqual("skipped", json.GetProperty("Outcome").GetString());
         Assert.AreEqual(existingId, json.GetProperty("ImageId").GetString());
-        Assert.AreEqual("reg/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
+        Assert.AreEqual("reg.example.com/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
         Assert.HasCount(1, Server.StoredImages);
     }
 
     [TestMethod]
     public async Task Name_taken_by_another_uri_under_policy_replace_registers_the_new_uri()
     {
-        var existingId = Server.Seed("my-app", "reg/x:1", "123");
+        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
-        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg/x:2", "--workspace", "123", "--if-exists", "replace", "--output", "json"));
+        var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--if-exists", "replace", "--output", "json"));
 
         Assert.AreEqual("replaced", json.GetProperty("Outcome").GetString());
         var newId = json.GetProperty("ImageId").GetString()!;
         Assert.AreNotEqual(existingId, newId);
         Assert.IsNull(Server.Find(existingId));
-        Assert.AreEqual("reg/x:2", (string?)Server.Find(newId)!["ImageUri"]);
+        Assert.AreEqual("reg.example.com/x:2", (string?)Server.Find(newId)!["ImageUri"]);
     }
 
     [TestMethod]
     public async Task Invalid_name_exits_2_and_sends_nothing()
     {
-        var run = await RunAsync("add", "--name", "My_App", "--uri", "reg/x:1", "--workspace", "123", "--output", "json");
+        var run = await RunAsync("add", "--name", "My_App", "--uri", "reg.example.com/x:1", "--workspace", "123", "--output", "json");
 
         var line = FailedWith(run, 2, "PAI20");
         StringAssert.Contains(line, "Name");
         Assert.IsEmpty(Server.Requests);
     }
 
-    [GeneratedRegex(@"^registered my-app \(reg/x:1\) as image-\w+ in workspace 123 \[created\]\n$")]
+    [GeneratedRegex(@"^registered my-app \(reg\.example\.com/x:1\) as image-\w+ in workspace 123 \[created\]\n$")]
     private static partial Regex RegisteredLine();
 }

@@ -65,11 +65,11 @@ public sealed class ExitCodeTests : ToolTestBase
     [TestMethod]
     [DataRow("PAI2100")]
     [DataRow("PAI2101", "list", "--bogus")]
-    [DataRow("PAI2102", "add", "--uri", "reg/x:1")]
-    [DataRow("PAI2104", "add", "--name", "a", "--uri", "reg/x:1", "--label", "no-equals-sign")]
-    [DataRow("PAI2105", "add", "--name", "a", "--uri", "reg/x:1", "--if-exists", "overwrite")]
+    [DataRow("PAI2102", "add", "--uri", "reg.example.com/x:1")]
+    [DataRow("PAI2104", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--label", "no-equals-sign")]
+    [DataRow("PAI2105", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--if-exists", "overwrite")]
     [DataRow("PAI2106", "list", "--output", "yaml")]
-    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg/x:1", "--size", "1.5")]
+    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--size", "1.5")]
     public async Task Command_line_errors_exit_2_with_a_coded_line_and_send_nothing(string code, params string[] arguments)
     {
         var run = await RunAsync(arguments);

@@ -10,16 +10,16 @@ public sealed class InProcessTests
     [DataRow("PAI2100", "--output", "json")]
     [DataRow("PAI2101", "frobnicate")]
     [DataRow("PAI2101", "get", "image-1", "image-2")]
-    [DataRow("PAI2101", "add", "--name", "a", "--uri", "reg/x:1", "--label", "a=b", "extra")]
+    [DataRow("PAI2101", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--label", "a=b", "extra")]
     [DataRow("PAI2102", "add", "--name", "a")]
     [DataRow("PAI2103", "remove")]
     [DataRow("PAI2104", "list", "--label", "=value")]
     [DataRow("PAI2104", "list", "--label")]
-    [DataRow("PAI2105", "add", "--name", "a", "--uri", "reg/x:1", "--if-exists", "maybe")]
+    [DataRow("PAI2105", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--if-exists", "maybe")]
     [DataRow("PAI2106", "get", "image-1", "--output", "xml")]
-    [DataRow("PAI2107", "add", "--name", "a", "--uri", "reg/x:1", "--accessibility", "everyone")]
-    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg/x:1", "--size", "four")]
-    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg/x:1", "--size", "1e3")]
+    [DataRow("PAI2107", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--accessibility", "everyone")]
+    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--size", "four")]
+    [DataRow("PAI2108", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--size", "1e3")]
     [DataRow("PAI2109", "add", "--name", "a", "--uri")]
     public async Task Command_line_error_is_one_coded_line_naming_the_fix(string code, params string[] arguments)
     {
@@ -40,7 +40,7 @@ public sealed class InProcessTests
     [DataRow("--label", "novalue")]
     public async Task Bad_option_value_error_names_the_option_and_the_value(string option, string value)
     {
-        var (_, _, error) = await RunAsync("add", "--name", "a", "--uri", "reg/x:1", option, value);
+        var (_, _, error) = await RunAsync("add", "--name", "a", "--uri", "reg.example.com/x:1", option, value);
 
         StringAssert.Contains(error, $"{option} '{value}'");
     }
@@ -49,7 +49,7 @@ public sealed class InProcessTests
     public async Task Options_accept_any_case_and_common_options_may_come_before_the_command()
     {
         // --output before the command and JSON in upper case both parse: the failure is the (missing) endpoint, not the syntax.
-        var (exitCode, output, error) = await RunAsync("--output", "JSON", "add", "--name", "a", "--uri", "reg/x:1", "--if-exists", "Replace", "--accessibility", "public");
+        var (exitCode, output, error) = await RunAsync("--output", "JSON", "add", "--name", "a", "--uri", "reg.example.com/x:1", "--if-exists", "Replace", "--accessibility", "public");
 
         Assert.AreEqual(3, exitCode, error);
         Assert.AreEqual("", output);

@@ -8,10 +8,10 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task List_with_labels_prints_only_matching_images_as_json()
     {
-        Server.Seed("gpu-a", "reg/a:1", "123", ("system.chipType", "GPU"));
-        Server.Seed("gpu-b", "reg/b:1", "123", ("system.chipType", "GPU"), ("system.framework", "PyTorch"));
-        Server.Seed("cpu-c", "reg/c:1", "123", ("system.chipType", "CPU"));
-        Server.Seed("gpu-other-workspace", "reg/d:1", "999", ("system.chipType", "GPU"));
+        Server.Seed("gpu-a", "reg.example.com/a:1", "123", ("system.chipType", "GPU"));
+        Server.Seed("gpu-b", "reg.example.com/b:1", "123", ("system.chipType", "GPU"), ("system.framework", "PyTorch"));
+        Server.Seed("cpu-c", "reg.example.com/c:1", "123", ("system.chipType", "CPU"));
+        Server.Seed("gpu-other-workspace", "reg.example.com/d:1", "999", ("system.chipType", "GPU"));
 
         var json = SucceededWithJson(await RunAsync("list", "--workspace", "123", "--label", "system.chipType=GPU", "--output", "json"));
 
@@ -26,8 +26,8 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task List_with_two_labels_requires_both()
     {
-        Server.Seed("gpu-a", "reg/a:1", "123", ("system.chipType", "GPU"));
-        Server.Seed("gpu-b", "reg/b:1", "123", ("system.chipType", "GPU"), ("system.framework", "PyTorch"));
+        Server.Seed("gpu-a", "reg.example.com/a:1", "123", ("system.chipType", "GPU"));
+        Server.Seed("gpu-b", "reg.example.com/b:1", "123", ("system.chipType", "GPU"), ("system.framework", "PyTorch"));
 
         var json = SucceededWithJson(await RunAsync(
             "list", "--workspace", "123", "--label", "system.chipType=GPU", "--label", "system.framework=PyTorch", "--output", "json"));
@@ -38,7 +38,7 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task List_in_text_mode_prints_an_aligned_table()
     {
-        var shortId = Server.Seed("a", "reg/a:1", "123");
+        var shortId = Server.Seed("a", "reg.example.com/a:1", "123");
         Server.Seed("a-much-longer-name", "registry.example.com/team/a-much-longer-name:1.2.3", "123");
 
         var run = await RunAsync("list", "--workspace", "123");
@@ -50,7 +50,7 @@ public sealed class QueryCommandTests : ToolTestBase
         var header = lines[0];
         var row = lines.Single(l => l.StartsWith(shortId, StringComparison.Ordinal));
         Assert.AreEqual(header.IndexOf("Name", StringComparison.Ordinal), row.IndexOf(" a ", StringComparison.Ordinal) + 1, run.StandardOutput);
-        Assert.AreEqual(header.IndexOf("ImageUri", StringComparison.Ordinal), row.IndexOf("reg/a:1", StringComparison.Ordinal), run.StandardOutput);
+        Assert.AreEqual(header.IndexOf("ImageUri", StringComparison.Ordinal), row.IndexOf("reg.example.com/a:1", StringComparison.Ordinal), run.StandardOutput);
         Assert.AreEqual(header.IndexOf("Created", StringComparison.Ordinal), row.IndexOf("2026-01-21 17:12:35Z", StringComparison.Ordinal), run.StandardOutput);
         StringAssert.Contains(row, "PRIVATE");
     }
@@ -58,28 +58,44 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task List_all_walks_every_page()
     {
-        for (var i = 0; i < 45; i++)
+        for (var i = 0; i < 120; i++)
         {
-            Server.Seed($"app-{i}", $"reg/app:{i}", "123");
+            Server.Seed($"app-{i}", $"reg.example.com/app:{i}", "123");
         }
 
         var json = SucceededWithJson(await RunAsync("list", "--workspace", "123", "--all", "--output", "json"));
 
-        Assert.AreEqual(45, json.GetProperty("TotalCount").GetInt64());
-        Assert.AreEqual(45, json.GetProperty("Images").GetArrayLength());
+        Assert.AreEqual(120, json.GetProperty("TotalCount").GetInt64());
+        Assert.AreEqual(120, json.GetProperty("Images").EnumerateArray().Select(i => i.GetProperty("ImageId").GetString()).Distinct().Count());
         Assert.IsGreaterThan(1, Server.Requests.Count);
+    }
+
+    [TestMethod]
+    public async Task List_without_all_shows_one_page_and_says_so()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            Server.Seed($"app-{i}", $"reg.example.com/app:{i}", "123");
+        }
+
+        var run = await RunAsync("list", "--workspace", "123");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual("20 of 25 images shown; add --all to list every page.", lines[^1]);
+        Assert.HasCount(1 + 20 + 1, lines);
     }
 
     [TestMethod]
     public async Task Get_prints_the_image_as_json()
     {
-        var imageId = Server.Seed("my-app", "reg/x:1", "123", ("system.chipType", "GPU"));
+        var imageId = Server.Seed("my-app", "reg.example.com/x:1", "123", ("system.chipType", "GPU"));
 
         var json = SucceededWithJson(await RunAsync("get", imageId, "--output", "json"));
 
         Assert.AreEqual(imageId, json.GetProperty("ImageId").GetString());
         Assert.AreEqual("my-app", json.GetProperty("Name").GetString());
-        Assert.AreEqual("reg/x:1", json.GetProperty("ImageUri").GetString());
+        Assert.AreEqual("reg.example.com/x:1", json.GetProperty("ImageUri").GetString());
         Assert.AreEqual("123", json.GetProperty("WorkspaceId").GetString());
         Assert.AreEqual("GPU", json.GetProperty("Labels")[0].GetProperty("Value").GetString());
     }
@@ -87,7 +103,7 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task Get_in_text_mode_prints_one_field_per_line()
     {
-        var imageId = Server.Seed("my-app", "reg/x:1", "123", ("system.chipType", "GPU"));
+        var imageId = Server.Seed("my-app", "reg.example.com/x:1", "123", ("system.chipType", "GPU"));
 
         var run = await RunAsync("get", imageId);
 
@@ -108,7 +124,7 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task Remove_deletes_the_registration_and_prints_its_id()
     {
-        var imageId = Server.Seed("my-app", "reg/x:1", "123");
+        var imageId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
         var json = SucceededWithJson(await RunAsync("remove", imageId, "--output", "json"));
 
@@ -120,7 +136,7 @@ public sealed class QueryCommandTests : ToolTestBase
     [TestMethod]
     public async Task Remove_in_text_mode_says_what_was_removed()
     {
-        var imageId = Server.Seed("my-app", "reg/x:1", "123");
+        var imageId = Server.Seed("my-app", "reg.example.com/x:1", "123");
 
         var run = await RunAsync("remove", imageId);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace PaiImage.Tool.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ public sealed record ToolRun(int ExitCode, string StandardOutput, string Standar
 }
 
 /// <summary>
-/// Runs the built tool (<c>dotnet pai-image.dll …</c>, copied next to the tests by the project reference) with an
+/// Runs the built tool (<c>dotnet pai-image.dll …</c> in the project reference's output folder) with an
 /// environment made from scratch: nothing leaks in from the machine (no proxy variables, no real home folder).
 /// Every run is checked for the secret.
 /// </summary>
@@ -20,7 +21,8 @@ public static class ToolProcess
     /// <summary>Distinctive so that any leak, whole or in part, is easy to spot.</summary>
     public const string AccessKeySecret = "ToolTestSecret-9f2c4e1a7b-DoNotPrint";
 
-    private static readonly string ToolPath = Path.Combine(AppContext.BaseDirectory, "pai-image.dll");
+    private static readonly string ToolPath = typeof(ToolProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "PaiImageToolPath").Value!;
 
     /// <summary>Credentials in the environment, ECS metadata off, the given endpoint, an empty home folder.</summary>
     public static Dictionary<string, string> Environment(Uri? endpoint, string homeDirectory)
