@@ -23,13 +23,13 @@ public sealed partial class AddCommandTests : ToolTestBase
         Assert.AreEqual("123", json.GetProperty("WorkspaceId").GetString());
         Assert.AreEqual("created", json.GetProperty("Outcome").GetString());
 
-        var stored = Server.Find(imageId)!;
-        Assert.AreEqual("PRIVATE", (string?)stored["Accessibility"]);
-        Assert.AreEqual(4, (long?)stored["Size"]);
-        Assert.AreEqual("built by CI", (string?)stored["Description"]);
-        Assert.AreEqual("ci", (string?)stored["SourceType"]);
-        Assert.AreEqual("run-7", (string?)stored["SourceId"]);
-        var labels = stored["Labels"]!.AsArray().Select(l => $"{l!["Key"]}={l["Value"]}").ToList();
+        var stored = Emulator.State.Find(imageId)!;
+        Assert.AreEqual("PRIVATE", stored.Accessibility);
+        Assert.AreEqual(4, stored.Size);
+        Assert.AreEqual("built by CI", stored.Description);
+        Assert.AreEqual("ci", stored.SourceType);
+        Assert.AreEqual("run-7", stored.SourceId);
+        var labels = stored.Labels.Select(l => $"{l.Key}={l.Value}").ToList();
         CollectionAssert.AreEquivalent(new[] { "system.chipType=GPU", "system.framework=PyTorch=2.1" }, labels);
     }
 
@@ -54,19 +54,19 @@ public sealed partial class AddCommandTests : ToolTestBase
         var json = SucceededWithJson(await ToolProcess.RunAsync(environment, "add", "--name", "my-app", "--uri", "reg.example.com/x:1", "--output", "json"));
 
         Assert.AreEqual("456", json.GetProperty("WorkspaceId").GetString());
-        Assert.AreEqual("456", (string?)Server.Find(json.GetProperty("ImageId").GetString()!)!["WorkspaceId"]);
+        Assert.AreEqual("456", Emulator.State.Find(json.GetProperty("ImageId").GetString()!)!.WorkspaceId);
     }
 
     [TestMethod]
     public async Task Same_name_and_uri_again_reports_existing_and_adds_nothing()
     {
-        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
+        var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");
 
         var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:1", "--workspace", "123", "--output", "json"));
 
         Assert.AreEqual("existing", json.GetProperty("Outcome").GetString());
         Assert.AreEqual(existingId, json.GetProperty("ImageId").GetString());
-        Assert.IsFalse(Server.Requests.Any(r => r.StartsWith("POST", StringComparison.Ordinal)), string.Join('\n', Server.Requests));
+        Assert.IsFalse(ToolRequests.Any(r => r.Method == "POST"), string.Join('\n', ToolRequests));
     }
 
     [TestMethod]
@@ -75,41 +75,41 @@ public sealed partial class AddCommandTests : ToolTestBase
     [DataRow(new[] { "--if-exists", "FAIL" }, DisplayName = "--if-exists FAIL")]
     public async Task Name_taken_by_another_uri_under_policy_fail_is_refused_with_exit_4(string[] policy)
     {
-        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
+        var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");
 
         var run = await RunAsync(["add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--output", "json", .. policy]);
 
         var line = FailedWith(run, 4, "PAI");
         StringAssert.Contains(line, "Fix:");
-        Assert.AreEqual("reg.example.com/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
-        Assert.HasCount(1, Server.StoredImages);
+        Assert.AreEqual("reg.example.com/x:1", Emulator.State.Find(existingId)!.ImageUri);
+        Assert.HasCount(1, Emulator.State.Images);
     }
 
     [TestMethod]
     public async Task Name_taken_by_another_uri_under_policy_skip_leaves_it_alone()
     {
-        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
+        var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");
 
         var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--if-exists", "skip", "--output", "json"));
 
         Assert.AreEqual("skipped", json.GetProperty("Outcome").GetString());
         Assert.AreEqual(existingId, json.GetProperty("ImageId").GetString());
-        Assert.AreEqual("reg.example.com/x:1", (string?)Server.Find(existingId)!["ImageUri"]);
-        Assert.HasCount(1, Server.StoredImages);
+        Assert.AreEqual("reg.example.com/x:1", Emulator.State.Find(existingId)!.ImageUri);
+        Assert.HasCount(1, Emulator.State.Images);
     }
 
     [TestMethod]
     public async Task Name_taken_by_another_uri_under_policy_replace_registers_the_new_uri()
     {
-        var existingId = Server.Seed("my-app", "reg.example.com/x:1", "123");
+        var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");
 
         var json = SucceededWithJson(await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--if-exists", "replace", "--output", "json"));
 
         Assert.AreEqual("replaced", json.GetProperty("Outcome").GetString());
         var newId = json.GetProperty("ImageId").GetString()!;
         Assert.AreNotEqual(existingId, newId);
-        Assert.IsNull(Server.Find(existingId));
-        Assert.AreEqual("reg.example.com/x:2", (string?)Server.Find(newId)!["ImageUri"]);
+        Assert.IsNull(Emulator.State.Find(existingId));
+        Assert.AreEqual("reg.example.com/x:2", Emulator.State.Find(newId)!.ImageUri);
     }
 
     [TestMethod]
@@ -119,7 +119,7 @@ public sealed partial class AddCommandTests : ToolTestBase
 
         var line = FailedWith(run, 2, "PAI20");
         StringAssert.Contains(line, "Name");
-        Assert.IsEmpty(Server.Requests);
+        Assert.IsEmpty(ToolRequests);
     }
 
     [GeneratedRegex(@"^registered my-app \(reg\.example\.com/x:1\) as image-\w+ in workspace 123 \[created\]\n$")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using PaiImage.Emulator.Faults;
 using PaiImage.Tool.Tests.Infrastructure;
 
 namespace PaiImage.Tool.Tests;
@@ -18,7 +19,7 @@ public sealed class ExitCodeTests : ToolTestBase
         var run = await ToolProcess.RunAsync(environment, "list", "--workspace", "123", "--output", "json");
 
         FailedWith(run, 3, "PAI3");
-        Assert.IsEmpty(Server.Requests);
+        Assert.IsEmpty(ToolRequests);
     }
 
     [TestMethod]
@@ -29,7 +30,7 @@ public sealed class ExitCodeTests : ToolTestBase
         var run = await RunAsync("list", "--workspace", "123", "--endpoint", endpoint);
 
         FailedWith(run, 3, "PAI3");
-        Assert.IsEmpty(Server.Requests);
+        Assert.IsEmpty(ToolRequests);
     }
 
     [TestMethod]
@@ -54,12 +55,12 @@ public sealed class ExitCodeTests : ToolTestBase
     [TestMethod]
     public async Task Service_unavailable_forever_exits_5_after_retrying()
     {
-        Server.AlwaysUnavailable = true;
+        Emulator.Faults.FailNext(int.MaxValue, FaultKind.ServiceUnavailable);
 
         var run = await RunAsync("list", "--workspace", "123", "--output", "json");
 
         FailedWith(run, 5, "PAI1");
-        Assert.IsGreaterThan(1, Server.Requests.Count);
+        Assert.IsGreaterThan(1, ToolRequests.Count);
     }
 
     [TestMethod]
@@ -75,7 +76,7 @@ public sealed class ExitCodeTests : ToolTestBase
         var run = await RunAsync(arguments);
 
         FailedWith(run, 2, code + ":");
-        Assert.IsEmpty(Server.Requests);
+        Assert.IsEmpty(ToolRequests);
     }
 
     [TestMethod]

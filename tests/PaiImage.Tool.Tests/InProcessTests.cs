@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using PaiImage.Tool.Tests.Infrastructure;
 
 namespace PaiImage.Tool.Tests;
@@ -57,23 +59,26 @@ public sealed class InProcessTests
     }
 
     [TestMethod]
-    public async Task Cancellation_stops_a_waiting_command_promptly()
+    public async Task Cancellation_stops_a_command_waiting_for_the_service()
     {
-        await using var server = await FakePaiServer.StartAsync();
-        server.NeverAnswers = true;
+        // A loopback port that accepts connections and never answers.
+        using var silentServer = new TcpListener(IPAddress.Loopback, 0);
+        silentServer.Start();
+        var connection = silentServer.AcceptTcpClientAsync();
         using var cancellation = new CancellationTokenSource();
         var environment = new Dictionary<string, string>
         {
             ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = ToolProcess.AccessKeyId,
             ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = ToolProcess.AccessKeySecret,
             ["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true",
-            ["PAI_ENDPOINT"] = server.Endpoint.ToString(),
+            ["PAI_ENDPOINT"] = $"http://127.0.0.1:{((IPEndPoint)silentServer.LocalEndpoint).Port}",
         };
 
         var run = RunAsync(environment, ["list", "--workspace", "123"], cancellation.Token);
-        Assert.AreSame(server.FirstRequest, await Task.WhenAny(server.FirstRequest, run), "The command ended before sending its request.");
+        Assert.AreSame(connection, await Task.WhenAny(connection, run), "The command ended before connecting.");
         await cancellation.CancelAsync();
         var (exitCode, output, error) = await run;
+        (await connection).Dispose();
 
         Assert.AreEqual(130, exitCode, error);
         Assert.AreEqual("", output);
