@@ -99,6 +99,19 @@ public sealed partial class AddCommandTests : ToolTestBase
     }
 
     [TestMethod]
+    public async Task Skip_in_text_mode_says_the_name_is_taken()
+    {
+        var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");
+
+        var run = await RunAsync("add", "--name", "my-app", "--uri", "reg.example.com/x:2", "--workspace", "123", "--if-exists", "skip");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual(
+            $"skipped my-app (reg.example.com/x:2): the name is already registered as {existingId} with another image URI in workspace 123 [skipped]\n",
+            run.StandardOutput);
+    }
+
+    [TestMethod]
     public async Task Name_taken_by_another_uri_under_policy_replace_registers_the_new_uri()
     {
         var existingId = await SeedAsync("my-app", "reg.example.com/x:1", "123");

@@ -17,7 +17,7 @@ internal sealed class TextResultFormatter(TextWriter output) : IResultFormatter
         var sentence = result.Outcome switch
         {
             RegistrationOutcome.Existing => $"{image} is already registered as {result.ImageId} in {workspace}",
-            RegistrationOutcome.Skipped => $"kept {image} registered as {result.ImageId} in {workspace}; the name has another image URI",
+            RegistrationOutcome.Skipped => $"skipped {image}: the name is already registered as {result.ImageId} with another image URI in {workspace}",
             RegistrationOutcome.Replaced => $"registered {image} as {result.ImageId} in {workspace}, replacing the previous registration",
             _ => $"registered {image} as {result.ImageId} in {workspace}",
         };
