@@ -107,7 +107,7 @@ public static partial class AcsV3Signer
     }
 
     /// <summary>Lower-case names, trimmed values, sorted by name; several values of one name joined by <c>,</c> in sorted order.</summary>
-    private static List<KeyValuePair<string, string>> CanonicalHeaders(SigningInput input, KeyValuePair<string, string>[] added)
+    private static ArraySegment<KeyValuePair<string, string>> CanonicalHeaders(SigningInput input, KeyValuePair<string, string>[] added)
     {
         var entries = new KeyValuePair<string, string>[input.Headers.Count + added.Length + 1];
         var count = 0;
@@ -125,27 +125,27 @@ public static partial class AcsV3Signer
         }
 
         entries[count++] = new("host", input.Host.Trim());
-        var span = entries.AsSpan(0, count);
-        span.Sort(static (a, b) =>
+        entries.AsSpan(0, count).Sort(static (a, b) =>
         {
             var byName = string.CompareOrdinal(a.Key, b.Key);
             return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
         });
 
-        var merged = new List<KeyValuePair<string, string>>(count);
-        foreach (var entry in span)
+        // Merge in place: entries of one name are adjacent (and already in value order) after the sort.
+        var merged = 0;
+        for (var i = 0; i < count; i++)
         {
-            if (merged.Count > 0 && merged[^1].Key == entry.Key)
+            if (merged > 0 && entries[merged - 1].Key == entries[i].Key)
             {
-                merged[^1] = new(entry.Key, merged[^1].Value + "," + entry.Value);
+                entries[merged - 1] = new(entries[i].Key, entries[merged - 1].Value + "," + entries[i].Value);
             }
             else
             {
-                merged.Add(entry);
+                entries[merged++] = entries[i];
             }
         }
 
-        return merged;
+        return new ArraySegment<KeyValuePair<string, string>>(entries, 0, merged);
     }
 
     private static bool IsSigned(string name) =>
