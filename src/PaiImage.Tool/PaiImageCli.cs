@@ -22,7 +22,7 @@ internal static class PaiImageCli
         return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    public static RootCommand CreateRootCommand(CliHost host)
+    private static RootCommand CreateRootCommand(CliHost host)
     {
         var common = new CommonOptions();
         var runner = new CommandRunner(host, common);

@@ -28,7 +28,7 @@ internal static class CommandLineErrors
         errors.Report(code, message, fix);
     }
 
-    internal static (string Code, string Message, string Fix) Describe(ParseResult parseResult)
+    private static (string Code, string Message, string Fix) Describe(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;
         var help = $"Run '{CommandPath(command)} --help' to see the valid options.";
