@@ -1,2 +1,3 @@
-// Placeholder until the CLI work lands.
-return 0;
+using PaiImage.Tool;
+
+return await PaiImageCli.RunAsync(args, CliHost.FromProcess()).ConfigureAwait(false);

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using PaiImage.Core.Operations;
+using PaiImage.Core.Registration;
+using PaiImage.Tool.Parsing;
+
+namespace PaiImage.Tool.Commands;
+
+/// <summary><c>pai-image add</c>: registers an image, safe to re-run.</summary>
+internal static class AddCommand
+{
+    private static readonly Dictionary<string, IfExistsPolicy> Policies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fail"] = IfExistsPolicy.Fail,
+        ["skip"] = IfExistsPolicy.Skip,
+        ["replace"] = IfExistsPolicy.Replace,
+    };
+
+    public static Command Create(CommonOptions common, CommandRunner runner)
+    {
+        Option<string> name = new("--name")
+        {
+            Description = "Image name: 1-50 lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
+            HelpName = "NAME",
+            Required = true,
+        };
+        Option<string> uri = new("--uri")
+        {
+            Description = "Full image reference including the tag or digest, e.g. registry.example.com/team/app:1.0.",
+            HelpName = "IMAGE_URI",
+            Required = true,
+        };
+        var labels = CommonOptions.CreateLabelOption("A label to attach (repeatable).");
+        Option<string?> accessibility = new("--accessibility")
+        {
+            Description = "PUBLIC (all workspace members) or PRIVATE (only you).",
+            HelpName = "PUBLIC|PRIVATE",
+            CustomParser = result => ValueParsers.Choice(result, ["PUBLIC", "PRIVATE"]),
+        };
+        Option<string?> description = new("--description") { Description = "Free text.", HelpName = "TEXT" };
+        Option<long?> size = new("--size")
+        {
+            Description = "Image size in whole GB.",
+            HelpName = "GB",
+            CustomParser = ValueParsers.WholeNumber,
+        };
+        Option<string?> imageId = new("--image-id") { Description = "Choose the id: image- and 18 letters or digits.", HelpName = "ID" };
+        Option<string?> sourceType = new("--source-type") { Description = "Where the image comes from (SourceType).", HelpName = "TYPE" };
+        Option<string?> sourceId = new("--source-id") { Description = "Id of the image's source (SourceId).", HelpName = "ID" };
+        Option<IfExistsPolicy?> ifExists = new("--if-exists")
+        {
+            Description = "When the name is registered with another URI: fail (default), skip, or replace it.",
+            HelpName = "fail|skip|replace",
+            CustomParser = result => ValueParsers.Choice(result, Policies),
+        };
+
+        Command command = new("add", "Register an image in a PAI workspace; re-running with the same name and URI changes nothing.")
+        {
+            name, uri, labels, common.Workspace, accessibility, description, size, imageId, sourceType, sourceId, ifExists,
+        };
+        command.SetAction((parseResult, cancellationToken) => runner.RunAsync(
+            parseResult,
+            async (services, output, token) =>
+            {
+                var request = new AddImageRequest
+                {
+                    Name = parseResult.GetRequiredValue(name),
+                    ImageUri = parseResult.GetRequiredValue(uri),
+                    WorkspaceId = runner.WorkspaceId(parseResult),
+                    Accessibility = parseResult.GetValue(accessibility),
+                    Description = parseResult.GetValue(description),
+                    Labels = parseResult.GetValue(labels),
+                    Size = parseResult.GetValue(size),
+                    ImageId = parseResult.GetValue(imageId),
+                    SourceType = parseResult.GetValue(sourceType),
+                    SourceId = parseResult.GetValue(sourceId),
+                };
+                var policy = parseResult.GetValue(ifExists) ?? IfExistsPolicy.Fail;
+                output.WriteRegistration(await services.Registrar.RegisterAsync(request, policy, token).ConfigureAwait(false));
+            },
+            cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,7 @@
+namespace PaiImage.Tool.Output;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}
