@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using PaiImage.Build.Resources;
@@ -82,7 +81,7 @@ public sealed class RegisterPaiImage : MSBuildTask, ICancelableTask
     {
         var policy = ParseIfExists();
         var useVpc = ParseUseVpcEndpoint();
-        var size = ParseSize();
+        var size = ImageSizeProperty.Parse(ImageSize, Log);
         if (Log.HasLoggedErrors)
         {
             return false;
@@ -211,21 +210,6 @@ public sealed class RegisterPaiImage : MSBuildTask, ICancelableTask
         return false;
     }
 
-    private long? ParseSize()
-    {
-        if (ImageSize.Length == 0)
-        {
-            return null;
-        }
-
-        if (long.TryParse(ImageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var gigabytes) && gigabytes > 0)
-        {
-            return gigabytes;
-        }
-
-        Log.LogErrorWithCodeFromResources(nameof(Strings.InvalidImageSize), ImageSize);
-        return null;
-    }
 
     private string DescribeField(ValidationError error)
     {

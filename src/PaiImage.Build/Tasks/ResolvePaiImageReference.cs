@@ -74,7 +74,7 @@ public sealed class ResolvePaiImageReference : MSBuildTask
     {
         RefuseSecretLikeProperties();
         var useDigest = ParseUriKind();
-        var size = ParseSize();
+        var size = ImageSizeProperty.Parse(ImageSize, Log);
         if (Log.HasLoggedErrors)
         {
             return false;
@@ -130,21 +130,6 @@ public sealed class ResolvePaiImageReference : MSBuildTask
         return false;
     }
 
-    private long? ParseSize()
-    {
-        if (ImageSize.Length == 0)
-        {
-            return null;
-        }
-
-        if (long.TryParse(ImageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var gigabytes) && gigabytes > 0)
-        {
-            return gigabytes;
-        }
-
-        Log.LogErrorWithCodeFromResources(nameof(Strings.InvalidImageSize), ImageSize);
-        return null;
-    }
 
     private void ReportNotPushed()
     {
