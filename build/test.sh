@@ -6,7 +6,7 @@
 #
 # Starts the local registry (build/registry.sh) unless it is already running, and stops it at the end only if
 # it started it. Exit code: 0 when at least one test ran and nothing failed (build errors count as failures).
-# PAI_TEST_ALLOW_EMPTY=0 also fails on a test project that holds no tests (default 1: placeholders are allowed).
+# A test project that holds no tests fails the run (PAI_TEST_ALLOW_EMPTY=1 allows it, e.g. while one is being written).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,7 +17,7 @@ LOG="$RESULTS/dotnet-test.log"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # No lingering MSBuild nodes or server holding task assemblies after the run (tests start child builds).
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-if [[ "${PAI_TEST_ALLOW_EMPTY:-1}" == 1 ]]; then
+if [[ "${PAI_TEST_ALLOW_EMPTY:-0}" == 1 ]]; then
   # Microsoft.Testing.Platform exit code 8 = "zero tests ran"; the total is still checked below.
   export TESTINGPLATFORM_EXITCODE_IGNORE=8
 fi
