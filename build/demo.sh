@@ -53,8 +53,9 @@ rm -rf "$STATE/tools" "$STATE/emulator.endpoint" "$STATE/publish-result.json"
 step "Build and pack into artifacts/ (dotnet pack -c Release -o artifacts)"
 dotnet pack src/PaiImage.Build/PaiImage.Build.csproj -c Release -o artifacts
 dotnet pack src/PaiImage.Emulator/PaiImage.Emulator.csproj -c Release -o artifacts
-if [[ -x build/pack-tool.sh ]]; then
-  build/pack-tool.sh
+# The tool's packaging may be its own script (e.g. Native AOT: a pointer package plus per-RID packages).
+if [[ -f build/pack-tool.sh ]]; then
+  bash build/pack-tool.sh
 else
   dotnet pack src/PaiImage.Tool/PaiImage.Tool.csproj -c Release -o artifacts
 fi
