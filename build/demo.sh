@@ -8,7 +8,7 @@
 # Settings (environment):
 #   PAI_WORKSPACE_ID        workspace to register in (default: demo-workspace)
 #   PAI_TEST_REGISTRY_PORT  port of the local registry (default 5000)
-#   PAI_DEMO_STATE          folder for this run's emulator, tools and packages (default: .tmp/demo)
+#   PAI_DEMO_STATE          folder for the demo's builds, emulator data, tools and packages (default: .tmp/demo)
 #
 # It stops by PID what it started (the emulator; the registry only if it was not running before), also on
 # failure. Re-running is harmless: the emulator keeps its images in PAI_DEMO_STATE, so a second run reports the
@@ -51,14 +51,20 @@ mkdir -p "$STATE"
 rm -rf "$STATE/tools" "$STATE/emulator.endpoint" "$STATE/publish-result.json"
 
 step "Build and pack into artifacts/ (dotnet pack -c Release -o artifacts)"
-dotnet pack src/PaiImage.Build/PaiImage.Build.csproj -c Release -o artifacts
-dotnet pack src/PaiImage.Emulator/PaiImage.Emulator.csproj -c Release -o artifacts
-# The tool's packaging may be its own script (e.g. Native AOT: a pointer package plus per-RID packages).
-if [[ -f build/pack-tool.sh ]]; then
-  bash build/pack-tool.sh
-else
-  dotnet pack src/PaiImage.Tool/PaiImage.Tool.csproj -c Release -o artifacts
-fi
+# Built in this run's own output tree (the SDK's artifacts layout under PAI_DEMO_STATE): a build or test of the
+# worktree running at the same time never shares bin/ or obj/ with the demo, and a re-run is incremental.
+BUILD_ROOT="$STATE/build"
+(
+  export UseArtifactsOutput=true ArtifactsPath="$BUILD_ROOT"
+  dotnet pack src/PaiImage.Build/PaiImage.Build.csproj -c Release -o artifacts
+  dotnet pack src/PaiImage.Emulator/PaiImage.Emulator.csproj -c Release -o artifacts
+  # The tool's packaging may be its own script (e.g. Native AOT: a pointer package plus per-RID packages).
+  if [[ -f build/pack-tool.sh ]]; then
+    bash build/pack-tool.sh
+  else
+    dotnet pack src/PaiImage.Tool/PaiImage.Tool.csproj -c Release -o artifacts
+  fi
+)
 
 step "Local registry (build/registry.sh start)"
 "$ROOT/build/registry.sh" status >/dev/null 2>&1 || started_registry=1
@@ -67,7 +73,7 @@ eval "$("$ROOT/build/registry.sh" env)"
 REGISTRY="$PAI_TEST_REGISTRY"
 
 step "Local PAI emulator"
-EMULATOR_DLL="$ROOT/src/PaiImage.Emulator/bin/Release/net10.0/PaiImage.Emulator.dll"
+EMULATOR_DLL="$BUILD_ROOT/bin/PaiImage.Emulator/release/PaiImage.Emulator.dll"
 [[ -f "$EMULATOR_DLL" ]] || die "emulator not built: $EMULATOR_DLL"
 ENDPOINT_FILE="$STATE/emulator.endpoint"
 dotnet "$EMULATOR_DLL" --port 0 --endpoint-file "$ENDPOINT_FILE" --data "$STATE/emulator-data.json" \

@@ -16,8 +16,8 @@ public sealed partial class DemoScriptTests
     [TestMethod]
     public async Task Demo_registers_the_sample_through_the_package_and_lists_it_without_stopping_a_registry_it_did_not_start()
     {
-        // Shared with the other end-to-end classes: the registry is up, and their Release pack of PaiImage.Build is
-        // finished before the demo packs the same project in Release.
+        // Shared with the other end-to-end classes: the registry is up before the demo starts, so the demo must leave
+        // it running for them.
         var environment = await E2EEnvironment.GetAsync();
         var state = Path.Combine(environment.Root, "demo-state");
         var variables = environment.ChildEnvironment(secret: null);
