@@ -11,8 +11,7 @@ namespace PaiImage.Benchmarks;
 /// AddImage round trips through the whole client (options, JSON, resilience pipeline, signing, HttpClient) against
 /// the emulator on loopback. One operation is one AddImage call; <see cref="Concurrency"/> calls are in flight at once.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(ClientConfig))]
 public class ClientBenchmarks
 {
     private const int CallsPerInvoke = 256;

@@ -9,8 +9,7 @@ namespace PaiImage.Benchmarks;
 /// One signature of a typical AddImage request: the full diagnostic <see cref="AcsV3Signer.Sign"/> (every stage as a
 /// string) against <see cref="AcsV3Signer.SignRequest"/>, the path the HTTP handler takes.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[Config(typeof(SigningConfig))]
 public class SigningBenchmarks
 {
     private readonly SigningInput _addImage = new(

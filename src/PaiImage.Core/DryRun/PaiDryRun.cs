@@ -117,7 +117,7 @@ public static class PaiDryRun
                 request.RequestUri!,
                 headers,
                 body,
-                signature ?? throw new InvalidOperationException("The request reached the network unsigned."));
+                signature?.Describe() ?? throw new InvalidOperationException("The request reached the network unsigned."));
             throw new RequestCapturedException();
         }
     }
