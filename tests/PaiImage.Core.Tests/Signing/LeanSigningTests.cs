@@ -60,6 +60,19 @@ public sealed class LeanSigningTests
     }
 
     [TestMethod]
+    public void A_changed_secret_on_the_same_thread_signs_with_the_new_secret()
+    {
+        var input = SigningVectors.Get("2.6a").Input;
+        PaiCredentials[] credentials = [new("id", "first-secret"), new("id", "second-secret"), new("id", "first-secret")];
+
+        foreach (var current in credentials)
+        {
+            var lean = AcsV3Signer.SignRequest(input, current, SigningVectors.Timestamp, "n");
+            Assert.AreEqual(AcsV3Signer.Sign(input, current, SigningVectors.Timestamp, "n").Authorization, lean.Authorization);
+        }
+    }
+
+    [TestMethod]
     public void The_lean_signature_holds_no_secret()
     {
         var credentials = new PaiCredentials("id", "very-secret-value", "token");
