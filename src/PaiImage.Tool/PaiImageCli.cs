@@ -31,7 +31,10 @@ internal static class PaiImageCli
             AddCommand.Create(common, runner),
             ListCommand.Create(common, runner),
             GetCommand.Create(runner),
-            RemoveCommand.Create(runner),
+            RemoveCommand.Create(common, runner),
+            LabelsCommand.Create(common, runner),
+            PublishCommand.Create(common, runner),
+            ConfigCommand.Create(common, runner, host),
         };
         common.AddTo(root);
         return root;

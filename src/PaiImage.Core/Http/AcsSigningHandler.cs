@@ -12,8 +12,11 @@ namespace PaiImage.Core.Http;
 public sealed partial class AcsSigningHandler(ICredentialProvider credentials, TimeProvider timeProvider, Func<string>? nonceFactory = null)
     : DelegatingHandler
 {
-    /// <summary>The signature of the last attempt, stored on the request for error diagnostics (never holds the secret).</summary>
-    public static readonly HttpRequestOptionsKey<SignatureResult> SignatureOption = new("PaiImage.Signature");
+    /// <summary>
+    /// The signature of the last attempt, stored on the request for error diagnostics (never holds the secret);
+    /// <see cref="RequestSignature.Describe"/> gives its canonical request and string to sign.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<RequestSignature> SignatureOption = new("PaiImage.Signature");
 
     private readonly Func<string> newNonce = nonceFactory ?? (static () => Guid.NewGuid().ToString("N"));
 
@@ -37,20 +40,21 @@ public sealed partial class AcsSigningHandler(ICredentialProvider credentials, T
 
         var target = CanonicalTarget.From(uri);
         var input = new SigningInput(request.Method.Method, target.Host, target.Path, target.Query, SignableHeaders(request), body);
-        var signature = AcsV3Signer.Sign(input, current, timeProvider.GetUtcNow(), newNonce());
+        var signature = AcsV3Signer.SignRequest(input, current, timeProvider.GetUtcNow(), newNonce());
         request.RequestUri = target.WireUri(signature.CanonicalQueryString);
 
-        foreach (var header in signature.HeadersToSet)
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation(AcsV3Signer.Headers.Date, signature.Date);
+        headers.TryAddWithoutValidation(AcsV3Signer.Headers.Nonce, signature.Nonce);
+        headers.TryAddWithoutValidation(AcsV3Signer.Headers.ContentSha256, signature.PayloadHash);
+        if (signature.SecurityToken is { } token)
         {
-            if (header.Key == "host")
-            {
-                request.Headers.Host = header.Value;
-            }
-            else
-            {
-                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
+            headers.TryAddWithoutValidation(AcsV3Signer.Headers.SecurityToken, token);
+            headers.TryAddWithoutValidation(AcsV3Signer.Headers.AccessKeyId, signature.AccessKeyId);
         }
+
+        headers.Host = signature.Host;
+        headers.TryAddWithoutValidation("Authorization", signature.Authorization);
 
         request.Options.Set(SignatureOption, signature);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

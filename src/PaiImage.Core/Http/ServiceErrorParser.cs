@@ -88,7 +88,7 @@ public static class ServiceErrorParser
 
     private static string OurStringToSign(HttpResponseMessage response) =>
         response.RequestMessage?.Options.TryGetValue(AcsSigningHandler.SignatureOption, out var signature) == true
-            ? $" Our string to sign was '{signature.StringToSign.Replace("\n", "\\n", StringComparison.Ordinal)}'."
+            ? $" Our string to sign was '{signature.Describe().StringToSign.Replace("\n", "\\n", StringComparison.Ordinal)}'."
             : string.Empty;
 
     private static string ClockDifference(HttpResponseMessage response, TimeProvider clock)

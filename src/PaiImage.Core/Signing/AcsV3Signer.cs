@@ -22,8 +22,38 @@ public static partial class AcsV3Signer
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
 
+        var stages = Canonicalize(input, credentials.AccessKeyId, credentials.SecurityToken, timestamp, nonce);
+        return Complete(input, stages, credentials.AccessKeyId, HmacSha256Hex(credentials.AccessKeySecret, stages.StringToSign));
+    }
+
+    /// <summary>Every stage of a signature made earlier, rebuilt from its inputs and its signature (no secret needed).</summary>
+    internal static SignatureResult Describe(SigningInput input, string accessKeyId, string? securityToken, DateTimeOffset timestamp, string nonce, string signature) =>
+        Complete(input, Canonicalize(input, accessKeyId, securityToken, timestamp, nonce), accessKeyId, signature);
+
+    private static SignatureResult Complete(SigningInput input, Stages stages, string accessKeyId, string signature)
+    {
+        var authorization = $"{Algorithm} Credential={accessKeyId},SignedHeaders={stages.SignedHeaders},Signature={signature}";
+        var headersToSet = new KeyValuePair<string, string>[stages.Added.Length + 2];
+        stages.Added.CopyTo(headersToSet, 0);
+        headersToSet[^2] = new("host", input.Host);
+        headersToSet[^1] = new("Authorization", authorization);
+
+        return new SignatureResult(
+            headersToSet,
+            stages.CanonicalQuery,
+            stages.CanonicalRequest,
+            stages.HashedCanonicalRequest,
+            stages.StringToSign,
+            stages.SignedHeaders,
+            stages.PayloadHash,
+            signature,
+            authorization);
+    }
+
+    private static Stages Canonicalize(SigningInput input, string accessKeyId, string? securityToken, DateTimeOffset timestamp, string nonce)
+    {
         var payloadHash = Sha256Hex(input.Body.Span);
-        var added = SignerHeaders(credentials, timestamp, nonce, payloadHash);
+        var added = SignerHeaders(accessKeyId, securityToken, timestamp, nonce, payloadHash);
         var canonicalHeaders = CanonicalHeaders(input, added);
         var canonicalQuery = CanonicalQuery(input.QueryParameters);
 
@@ -54,25 +84,7 @@ public static partial class AcsV3Signer
         ReleaseBuilder(builder);
 
         var hashedCanonicalRequest = Sha256Hex(canonicalRequest);
-        var stringToSign = Algorithm + "\n" + hashedCanonicalRequest;
-        var signature = HmacSha256Hex(credentials.AccessKeySecret, stringToSign);
-        var authorization = $"{Algorithm} Credential={credentials.AccessKeyId},SignedHeaders={signedHeaders},Signature={signature}";
-
-        var headersToSet = new KeyValuePair<string, string>[added.Length + 2];
-        added.CopyTo(headersToSet, 0);
-        headersToSet[^2] = new("host", input.Host);
-        headersToSet[^1] = new("Authorization", authorization);
-
-        return new SignatureResult(
-            headersToSet,
-            canonicalQuery,
-            canonicalRequest,
-            hashedCanonicalRequest,
-            stringToSign,
-            signedHeaders,
-            payloadHash,
-            signature,
-            authorization);
+        return new Stages(added, canonicalQuery, canonicalRequest, hashedCanonicalRequest, Algorithm + "\n" + hashedCanonicalRequest, signedHeaders, payloadHash);
     }
 
     /// <summary>Formats a time the way x-acs-date wants it: UTC, whole seconds, e.g. <c>2023-10-26T10:22:32Z</c>.</summary>
@@ -88,10 +100,10 @@ public static partial class AcsV3Signer
         || name.Equals(Headers.SecurityToken, StringComparison.OrdinalIgnoreCase)
         || name.Equals(Headers.AccessKeyId, StringComparison.OrdinalIgnoreCase);
 
-    private static KeyValuePair<string, string>[] SignerHeaders(PaiCredentials credentials, DateTimeOffset timestamp, string nonce, string payloadHash)
+    private static KeyValuePair<string, string>[] SignerHeaders(string accessKeyId, string? securityToken, DateTimeOffset timestamp, string nonce, string payloadHash)
     {
         var date = FormatDate(timestamp);
-        if (credentials.SecurityToken is { } token)
+        if (securityToken is { } token)
         {
             return
             [
@@ -99,7 +111,7 @@ public static partial class AcsV3Signer
                 new(Headers.Nonce, nonce),
                 new(Headers.ContentSha256, payloadHash),
                 new(Headers.SecurityToken, token),
-                new(Headers.AccessKeyId, credentials.AccessKeyId),
+                new(Headers.AccessKeyId, accessKeyId),
             ];
         }
 
@@ -255,6 +267,15 @@ public static partial class AcsV3Signer
             cachedBuilder = builder;
         }
     }
+
+    private readonly record struct Stages(
+        KeyValuePair<string, string>[] Added,
+        string CanonicalQuery,
+        string CanonicalRequest,
+        string HashedCanonicalRequest,
+        string StringToSign,
+        string SignedHeaders,
+        string PayloadHash);
 
     /// <summary>Names of the headers the V3 signature adds.</summary>
     public static class Headers

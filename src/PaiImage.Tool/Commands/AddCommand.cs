@@ -55,29 +55,32 @@ internal static class AddCommand
 
         Command command = new("add", "Register an image in a PAI workspace; re-running with the same name and URI changes nothing.")
         {
-            name, uri, labels, common.Workspace, accessibility, description, size, imageId, sourceType, sourceId, ifExists,
+            name, uri, labels, common.Workspace, accessibility, description, size, imageId, sourceType, sourceId, ifExists, common.DryRun,
         };
-        command.SetAction((parseResult, cancellationToken) => runner.RunAsync(
-            parseResult,
-            async (services, output, token) =>
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var request = new AddImageRequest
             {
-                var request = new AddImageRequest
-                {
-                    Name = parseResult.GetRequiredValue(name),
-                    ImageUri = parseResult.GetRequiredValue(uri),
-                    WorkspaceId = runner.WorkspaceId(parseResult),
-                    Accessibility = parseResult.GetValue(accessibility),
-                    Description = parseResult.GetValue(description),
-                    Labels = parseResult.GetValue(labels),
-                    Size = parseResult.GetValue(size),
-                    ImageId = parseResult.GetValue(imageId),
-                    SourceType = parseResult.GetValue(sourceType),
-                    SourceId = parseResult.GetValue(sourceId),
-                };
-                var policy = parseResult.GetValue(ifExists) ?? IfExistsPolicy.Fail;
-                output.WriteRegistration(await services.Registrar.RegisterAsync(request, policy, token).ConfigureAwait(false));
-            },
-            cancellationToken));
+                Name = parseResult.GetRequiredValue(name),
+                ImageUri = parseResult.GetRequiredValue(uri),
+                WorkspaceId = runner.WorkspaceId(parseResult),
+                Accessibility = parseResult.GetValue(accessibility),
+                Description = parseResult.GetValue(description),
+                Labels = parseResult.GetValue(labels),
+                Size = parseResult.GetValue(size),
+                ImageId = parseResult.GetValue(imageId),
+                SourceType = parseResult.GetValue(sourceType),
+                SourceId = parseResult.GetValue(sourceId),
+            };
+            var policy = parseResult.GetValue(ifExists) ?? IfExistsPolicy.Fail;
+            return runner.RunAsync(
+                parseResult,
+                async (services, output, token) =>
+                    output.WriteRegistration(await services.Registrar.RegisterAsync(request, policy, token).ConfigureAwait(false)),
+                // The dry run shows the AddImage request itself; the registrar's lookups before it are not shown.
+                (client, token) => client.AddImageAsync(request, token),
+                cancellationToken);
+        });
         return command;
     }
 }

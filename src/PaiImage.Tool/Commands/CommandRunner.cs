@@ -1,6 +1,9 @@
 using System.CommandLine;
 using PaiImage.Core;
 using PaiImage.Core.Credentials;
+using PaiImage.Core.DryRun;
+using PaiImage.Core.Http;
+using PaiImage.Core.Operations;
 using PaiImage.Core.Errors;
 using PaiImage.Tool.Output;
 
@@ -20,14 +23,41 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
     public async Task<int> RunAsync(
         ParseResult parseResult,
         Func<PaiImageServices, IResultFormatter, CancellationToken, Task> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await RunAsync(
+            parseResult,
+            async (formatter, token) =>
+            {
+                using var services = PaiImageServices.Create(ClientOptions(parseResult));
+                await body(services, formatter, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A command that changes something: with --dry-run, <paramref name="operation"/> is signed and printed instead of <paramref name="body"/> running.</summary>
+    public Task<int> RunAsync(
+        ParseResult parseResult,
+        Func<PaiImageServices, IResultFormatter, CancellationToken, Task> body,
+        Func<PaiImageClient, CancellationToken, Task> operation,
+        CancellationToken cancellationToken) =>
+        parseResult.GetValue(common.DryRun)
+            ? RunAsync(
+                parseResult,
+                async (formatter, token) =>
+                {
+                    var options = DryRunClock.Apply(ClientOptions(parseResult), host);
+                    formatter.WriteDryRun(await PaiDryRun.CaptureAsync(options, operation, token).ConfigureAwait(false));
+                },
+                cancellationToken)
+            : RunAsync(parseResult, body, cancellationToken);
+
+    /// <summary>Runs <paramref name="body"/> with the output formatter; failures become a coded line and an exit code.</summary>
+    public async Task<int> RunAsync(ParseResult parseResult, Func<IResultFormatter, CancellationToken, Task> body, CancellationToken cancellationToken)
     {
         var errors = new ErrorReporter(host);
         try
         {
-            using var services = PaiImageServices.Create(CreateClientOptions(parseResult));
             var formatter = ResultFormatter.For(parseResult.GetValue(common.Output) ?? OutputFormat.Text, host.Output);
-            await body(services, formatter, cancellationToken).ConfigureAwait(false);
+            await body(formatter, cancellationToken).ConfigureAwait(false);
             return 0;
         }
         catch (PaiException exception)
@@ -50,6 +80,24 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
     /// <summary>--workspace, else PAI_WORKSPACE_ID.</summary>
     public string? WorkspaceId(ParseResult parseResult) =>
         parseResult.GetValue(common.Workspace) ?? host.GetEnvironmentVariable("PAI_WORKSPACE_ID");
+
+    /// <summary>The client options from the common options and the environment; with --verbose, logging to stderr.</summary>
+    public PaiClientOptions ClientOptions(ParseResult parseResult)
+    {
+        var options = CreateClientOptions(parseResult);
+        if (parseResult.GetValue(common.Verbose))
+        {
+            var logger = new StderrLogger(host.Error);
+            options.CredentialChain.Logger = logger;
+            var attemptTimeout = options.AttemptTimeout;
+            options.PrimaryHandlerFactory = () => new HttpExchangeLogHandler(logger)
+            {
+                InnerHandler = PrimaryHandlerFactory.CreateProxyAware(host.GetEnvironmentVariable, attemptTimeout),
+            };
+        }
+
+        return options;
+    }
 
     private PaiClientOptions CreateClientOptions(ParseResult parseResult) => new()
     {

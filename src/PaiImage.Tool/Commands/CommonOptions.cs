@@ -46,6 +46,18 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Log each HTTP exchange (method, URL, status, RequestId, duration, attempt) and the credential source to stderr.",
+        Recursive = true,
+    };
+
+    /// <summary>For the commands that change something; shared so every one spells and explains it alike.</summary>
+    public Option<bool> DryRun { get; } = new("--dry-run")
+    {
+        Description = "Validate, resolve credentials and endpoint, sign, and print the exact request instead of sending it.",
+    };
+
     public Option<string?> Workspace { get; } = new("--workspace")
     {
         Description = "Workspace id; default: PAI_WORKSPACE_ID.",
@@ -67,5 +79,6 @@ internal sealed class CommonOptions
         root.Options.Add(Vpc);
         root.Options.Add(Profile);
         root.Options.Add(Output);
+        root.Options.Add(Verbose);
     }
 }

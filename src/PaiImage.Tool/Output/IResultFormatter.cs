@@ -4,7 +4,7 @@ using PaiImage.Core.Registration;
 namespace PaiImage.Tool.Output;
 
 /// <summary>Writes a command's result to stdout in one output format.</summary>
-internal interface IResultFormatter
+internal partial interface IResultFormatter
 {
     void WriteRegistration(RegistrationResult result);
 

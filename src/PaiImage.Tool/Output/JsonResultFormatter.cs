@@ -6,7 +6,7 @@ using PaiImage.Core.Registration;
 namespace PaiImage.Tool.Output;
 
 /// <summary>One JSON document per command, with the API's PascalCase names; null members are left out.</summary>
-internal sealed class JsonResultFormatter(TextWriter output) : IResultFormatter
+internal sealed partial class JsonResultFormatter(TextWriter output) : IResultFormatter
 {
     public void WriteRegistration(RegistrationResult result) => Write(json =>
     {

@@ -6,7 +6,7 @@ using PaiImage.Core.Registration;
 namespace PaiImage.Tool.Output;
 
 /// <summary>Short human-readable lines and tables.</summary>
-internal sealed class TextResultFormatter(TextWriter output) : IResultFormatter
+internal sealed partial class TextResultFormatter(TextWriter output) : IResultFormatter
 {
     private const string Missing = "-";
 

@@ -48,7 +48,7 @@ public sealed class ServiceErrorParserTests
     [DataRow("IncompleteSignature")]
     public void Signature_errors_show_our_string_to_sign_but_never_the_secret(string code)
     {
-        var signature = AcsV3Signer.Sign(
+        var signature = AcsV3Signer.SignRequest(
             new SigningInput("GET", "h", "/", [], [new("x-acs-action", "A"), new("x-acs-version", "1")], ReadOnlyMemory<byte>.Empty),
             new("id", "the-secret-value", "the-security-token"),
             Now,
@@ -62,7 +62,7 @@ public sealed class ServiceErrorParserTests
         var error = ServiceErrorParser.Parse(response, body, clock);
 
         AssertError(error, "PAI1003", transient: false);
-        StringAssert.Contains(error.Message, signature.HashedCanonicalRequest);
+        StringAssert.Contains(error.Message, signature.Describe().HashedCanonicalRequest);
         StringAssert.Contains(error.Fix, "secret");
         StringAssert.Contains(error.Fix, "proxy");
         StringAssert.Contains(error.Fix, "clock");
