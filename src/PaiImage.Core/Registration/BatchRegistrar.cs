@@ -37,18 +37,27 @@ public sealed class BatchRegistrar(ImageRegistrar registrar)
         // Stops the registrations when the caller stops reading early.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = ProduceAsync(items, concurrency, results.Writer, stop.Token);
+        var finished = false;
         try
         {
             await foreach (var result in results.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 yield return result;
             }
+
+            finished = true;
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ConfigureAwait(false);
+            if (!finished)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
+
+        // Rethrows what stopped the registrations: cancellation, or an error that is not a PaiException (a bug).
+        await producer.ConfigureAwait(false);
     }
 
     private async Task ProduceAsync(IEnumerable<BatchItem> items, int concurrency, ChannelWriter<BatchItemResult> results, CancellationToken cancellationToken)
@@ -59,11 +68,10 @@ public sealed class BatchRegistrar(ImageRegistrar registrar)
                 items,
                 new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
                 async (item, token) => results.TryWrite(await RegisterOneAsync(item, token).ConfigureAwait(false))).ConfigureAwait(false);
-            results.Complete();
         }
-        catch (Exception exception) // handed to the reader, which rethrows it
+        finally
         {
-            results.Complete(exception);
+            results.Complete();
         }
     }
 
