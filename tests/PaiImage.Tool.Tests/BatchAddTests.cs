@@ -74,6 +74,28 @@ public sealed partial class BatchAddTests : ToolTestBase
     }
 
     [TestMethod]
+    public async Task Answers_lost_after_storing_are_resolved_without_registering_twice()
+    {
+        var file = new BatchFileBuilder();
+        for (var i = 0; i < 6; i++)
+        {
+            file.Add($$"""{"Name": "app-{{i}}", "ImageUri": "reg.example.com/x/app-{{i}}:1"}""");
+        }
+
+        Emulator.Faults.Set(new FaultSettings { DropAfterStore = 4, FailNext = 2, FailKind = FaultKind.ServiceUnavailable });
+
+        var run = await RunAsync("add", "--from", file.Save(HomeDirectory), "--workspace", "123", "--concurrency", "3", "--output", "json");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var lines = JsonLines(run);
+        CollectionAssert.AreEquivalent(Enumerable.Range(1, 6).ToList(), lines.Select(l => l.GetProperty("Line").GetInt32()).ToList());
+        Assert.IsTrue(lines.All(l => l.GetProperty("Outcome").GetString() == "created"), run.ToString());
+        Assert.HasCount(4, ToolRequests.Where(r => r is { Action: "AddImage", Aborted: true }).ToList());
+        Assert.HasCount(6, Emulator.State.Images);
+        AssertNothingTwice(Enumerable.Range(0, 6).Select(i => $"app-{i}"));
+    }
+
+    [TestMethod]
     public async Task Stdin_with_concurrency_1_reports_plain_lines_in_file_order_after_the_rejected_ones()
     {
         var file = new BatchFileBuilder();
@@ -165,9 +187,10 @@ public sealed partial class BatchAddTests : ToolTestBase
     }
 
     [TestMethod]
-    public async Task Concurrency_without_from_and_a_missing_file_are_coded_errors()
+    public async Task Options_without_their_source_and_a_missing_file_are_coded_errors()
     {
         FailedWith(await RunAsync("add", "--name", "a", "--uri", "reg.example.com/x:1", "--concurrency", "2"), 2, "PAI2122:");
+        FailedWith(await RunAsync("add", "--name", "a", "--uri", "reg.example.com/x:1", "--property", "A=b"), 2, "PAI2122:");
         var line = FailedWith(await RunAsync("add", "--from", Path.Combine(HomeDirectory, "missing.jsonl")), 2, "PAI2123:");
         StringAssert.Contains(line, "missing.jsonl");
         Assert.IsEmpty(ToolRequests);
