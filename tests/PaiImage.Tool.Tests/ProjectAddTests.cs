@@ -35,11 +35,12 @@ public sealed class ProjectAddTests : ToolTestBase
         var project = WriteProject();
 
         var json = SucceededWithJson(await RunWithProjectEnvironmentAsync(
-            "add", "--project", project, "--name", "chosen-name", "--label", "team=api", "--property", "ContainerImageTags=2.0", "--output", "json"));
+            "add", "--project", project, "--name", "chosen-name", "--label", "team=api", "--property", "ContainerImageTags=2.0", "--workspace", "ws-option", "--output", "json"));
 
         Assert.AreEqual("chosen-name", json.GetProperty("Name").GetString());
         Assert.AreEqual("registry.example.com/team/web-api:2.0", json.GetProperty("ImageUri").GetString());
         var stored = Emulator.State.Find(json.GetProperty("ImageId").GetString()!)!;
+        Assert.AreEqual("ws-option", stored.WorkspaceId);
         CollectionAssert.AreEquivalent(new[] { "system.chipType=GPU", "team=api" }, stored.Labels.Select(l => $"{l.Key}={l.Value}").ToList());
     }
 

@@ -83,7 +83,6 @@ internal static class AddCommand
         {
             Name = parseResult.GetValue(name),
             ImageUri = parseResult.GetValue(uri),
-            WorkspaceId = parseResult.GetValue(common.Workspace),
             Accessibility = parseResult.GetValue(accessibility),
             Description = parseResult.GetValue(description),
             Labels = parseResult.GetValue(labels),

@@ -34,10 +34,12 @@ internal static class AddFromProject
             return CommandRunner.Canceled;
         }
 
-        return await runner.With(image.Connection).RunAsync(
+        var projectRunner = runner.With(image.Connection);
+        var request = image.Request with { WorkspaceId = projectRunner.WorkspaceId(parseResult) };
+        return await projectRunner.RunAsync(
             parseResult,
             async (services, output, token) =>
-                output.WriteRegistration(await services.Registrar.RegisterAsync(image.Request, image.IfExists, token).ConfigureAwait(false)),
+                output.WriteRegistration(await services.Registrar.RegisterAsync(request, image.IfExists, token).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
     }
 }

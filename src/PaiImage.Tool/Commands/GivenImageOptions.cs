@@ -3,15 +3,12 @@ using PaiImage.Core.Registration;
 
 namespace PaiImage.Tool.Commands;
 
-/// <summary>The image options of <c>add</c> as given on the command line; null when not given.</summary>
+/// <summary>The image options of <c>add</c> as given on the command line; null when not given. (--workspace is read through <see cref="CommandRunner.WorkspaceId"/>.)</summary>
 internal sealed record GivenImageOptions
 {
     public string? Name { get; init; }
 
     public string? ImageUri { get; init; }
-
-    /// <summary>--workspace only, not PAI_WORKSPACE_ID.</summary>
-    public string? WorkspaceId { get; init; }
 
     public string? Accessibility { get; init; }
 

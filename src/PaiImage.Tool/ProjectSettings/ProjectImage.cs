@@ -10,7 +10,8 @@ namespace PaiImage.Tool.ProjectSettings;
 /// <summary>
 /// The registration a project describes, with the command line's options taking precedence. Name and URI
 /// default as in PaiImage.Build before a publish: ContainerRegistry/ContainerRepository:first tag, and a name
-/// derived from repository and tag.
+/// derived from repository and tag. The workspace is in <see cref="Connection"/>, to be weighed against --workspace
+/// and PAI_WORKSPACE_ID.
 /// </summary>
 internal sealed record ProjectImage(AddImageRequest Request, IfExistsPolicy IfExists, ConnectionDefaults Connection)
 {
@@ -32,7 +33,6 @@ internal sealed record ProjectImage(AddImageRequest Request, IfExistsPolicy IfEx
         {
             Name = name,
             ImageUri = uri,
-            WorkspaceId = given.WorkspaceId ?? project["PaiWorkspaceId"],
             Accessibility = given.Accessibility ?? project["PaiImageAccessibility"],
             Description = given.Description ?? project["PaiImageDescription"],
             Labels = MergeLabels(project.Labels, given.Labels),
@@ -42,7 +42,7 @@ internal sealed record ProjectImage(AddImageRequest Request, IfExistsPolicy IfEx
             SourceId = given.SourceId ?? project["PaiImageSourceId"],
         };
         var connection = new ConnectionDefaults(
-            project["PaiRegion"], project["PaiEndpoint"], UseVpcEndpoint(project), project["PaiCredentialsProfile"], request.WorkspaceId);
+            project["PaiRegion"], project["PaiEndpoint"], UseVpcEndpoint(project), project["PaiCredentialsProfile"], project["PaiWorkspaceId"]);
         return new ProjectImage(request, given.IfExists ?? ProjectPolicy(project), connection);
     }
 
