@@ -10,7 +10,17 @@ internal sealed class CliHost(TextWriter output, TextWriter error, Func<string, 
     /// <summary>The user's home folder for credential files; null means the current user's.</summary>
     public string? HomeDirectory { get; } = homeDirectory;
 
-    public static CliHost FromProcess() => new(Console.Out, Console.Error, Environment.GetEnvironmentVariable, homeDirectory: null);
+    /// <summary>Standard input, for <c>add --from -</c>.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
+    /// <summary>True when stderr is a terminal, so progress can be redrawn in place.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    public static CliHost FromProcess() => new(Console.Out, Console.Error, Environment.GetEnvironmentVariable, homeDirectory: null)
+    {
+        Input = Console.In,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
+    };
 
     /// <summary>The variable's value, or null when it is unset or blank.</summary>
     public string? GetEnvironmentVariable(string name) =>

@@ -21,13 +21,11 @@ internal static class AddCommand
         {
             Description = "Image name: 1-50 lower-case letters, digits and '-', starting with a letter; unique in the workspace.",
             HelpName = "NAME",
-            Required = true,
         };
         Option<string> uri = new("--uri")
         {
             Description = "Full image reference including the tag or digest, e.g. registry.example.com/team/app:1.0.",
             HelpName = "IMAGE_URI",
-            Required = true,
         };
         var labels = CommonOptions.CreateLabelOption("A label to attach (repeatable).");
         Option<string?> accessibility = new("--accessibility")
@@ -57,8 +55,14 @@ internal static class AddCommand
         {
             name, uri, labels, common.Workspace, accessibility, description, size, imageId, sourceType, sourceId, ifExists, common.DryRun,
         };
+        var sources = AddSources.AddTo(command, common);
         command.SetAction((parseResult, cancellationToken) =>
         {
+            if (sources.TryRun(parseResult, Given(parseResult), runner, cancellationToken) is { } batchOrProject)
+            {
+                return batchOrProject;
+            }
+
             var request = new AddImageRequest
             {
                 Name = parseResult.GetRequiredValue(name),
@@ -82,5 +86,19 @@ internal static class AddCommand
                 cancellationToken);
         });
         return command;
+
+        GivenImageOptions Given(ParseResult parseResult) => new()
+        {
+            Name = parseResult.GetValue(name),
+            ImageUri = parseResult.GetValue(uri),
+            Accessibility = parseResult.GetValue(accessibility),
+            Description = parseResult.GetValue(description),
+            Labels = parseResult.GetValue(labels),
+            Size = parseResult.GetValue(size),
+            ImageId = parseResult.GetValue(imageId),
+            SourceType = parseResult.GetValue(sourceType),
+            SourceId = parseResult.GetValue(sourceId),
+            IfExists = parseResult.GetValue(ifExists),
+        };
     }
 }

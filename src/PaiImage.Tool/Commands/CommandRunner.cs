@@ -13,25 +13,44 @@ namespace PaiImage.Tool.Commands;
 /// Runs a command's body against the core: builds the services from the common options and environment,
 /// and turns failures into one coded stderr line and an exit code (the error kind's number).
 /// </summary>
-internal sealed class CommandRunner(CliHost host, CommonOptions common)
+internal sealed class CommandRunner(CliHost host, CommonOptions common, ConnectionDefaults? defaults = null)
 {
     public const int Canceled = 130;
 
     private static readonly string UserAgent =
         $"pai-image/{typeof(CommandRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
 
-    public async Task<int> RunAsync(
+    public CliHost Host => host;
+
+    /// <summary>The same runner with <paramref name="connection"/> between the options and the environment variables.</summary>
+    public CommandRunner With(ConnectionDefaults connection) => new(host, common, connection);
+
+    public Task<int> RunAsync(
         ParseResult parseResult,
         Func<PaiImageServices, IResultFormatter, CancellationToken, Task> body,
         CancellationToken cancellationToken) =>
-        await RunAsync(
+        RunAsync(
             parseResult,
-            async (formatter, token) =>
+            async (services, output, token) =>
+            {
+                await body(services, output, token).ConfigureAwait(false);
+                return 0;
+            },
+            cancellationToken);
+
+    /// <summary>Like the other overload for a body that decides the exit code itself.</summary>
+    public Task<int> RunAsync(
+        ParseResult parseResult,
+        Func<PaiImageServices, IResultFormatter, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken) =>
+        RunAsync(
+            parseResult,
+            async (IResultFormatter formatter, CancellationToken token) =>
             {
                 using var services = PaiImageServices.Create(ClientOptions(parseResult));
-                await body(services, formatter, token).ConfigureAwait(false);
+                return await body(services, formatter, token).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
     /// <summary>A command that changes something: with --dry-run, <paramref name="operation"/> is signed and printed instead of <paramref name="body"/> running.</summary>
     public Task<int> RunAsync(
@@ -42,7 +61,7 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
         parseResult.GetValue(common.DryRun)
             ? RunAsync(
                 parseResult,
-                async (formatter, token) =>
+                async (IResultFormatter formatter, CancellationToken token) =>
                 {
                     var options = DryRunClock.Apply(ClientOptions(parseResult), host);
                     formatter.WriteDryRun(await PaiDryRun.CaptureAsync(options, operation, token).ConfigureAwait(false));
@@ -51,14 +70,24 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
             : RunAsync(parseResult, body, cancellationToken);
 
     /// <summary>Runs <paramref name="body"/> with the output formatter; failures become a coded line and an exit code.</summary>
-    public async Task<int> RunAsync(ParseResult parseResult, Func<IResultFormatter, CancellationToken, Task> body, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ParseResult parseResult, Func<IResultFormatter, CancellationToken, Task> body, CancellationToken cancellationToken) =>
+        RunAsync(
+            parseResult,
+            async (IResultFormatter formatter, CancellationToken token) =>
+            {
+                await body(formatter, token).ConfigureAwait(false);
+                return 0;
+            },
+            cancellationToken);
+
+    /// <summary>Runs <paramref name="body"/>, which decides the exit code, with the output formatter; failures become a coded line and an exit code.</summary>
+    public async Task<int> RunAsync(ParseResult parseResult, Func<IResultFormatter, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var errors = new ErrorReporter(host);
         try
         {
             var formatter = ResultFormatter.For(parseResult.GetValue(common.Output) ?? OutputFormat.Text, host.Output);
-            await body(formatter, cancellationToken).ConfigureAwait(false);
-            return 0;
+            return await body(formatter, cancellationToken).ConfigureAwait(false);
         }
         catch (PaiException exception)
         {
@@ -77,9 +106,9 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
         }
     }
 
-    /// <summary>--workspace, else PAI_WORKSPACE_ID.</summary>
+    /// <summary>--workspace, else the project's, else PAI_WORKSPACE_ID.</summary>
     public string? WorkspaceId(ParseResult parseResult) =>
-        parseResult.GetValue(common.Workspace) ?? host.GetEnvironmentVariable("PAI_WORKSPACE_ID");
+        parseResult.GetValue(common.Workspace) ?? defaults?.WorkspaceId ?? host.GetEnvironmentVariable("PAI_WORKSPACE_ID");
 
     /// <summary>The client options from the common options and the environment; with --verbose, logging to stderr.</summary>
     public PaiClientOptions ClientOptions(ParseResult parseResult)
@@ -101,12 +130,12 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
 
     private PaiClientOptions CreateClientOptions(ParseResult parseResult) => new()
     {
-        RegionId = parseResult.GetValue(common.Region) ?? host.GetEnvironmentVariable("ALIBABA_CLOUD_REGION_ID"),
-        UseVpcEndpoint = parseResult.GetValue(common.Vpc),
-        Endpoint = parseResult.GetValue(common.Endpoint) ?? host.GetEnvironmentVariable("PAI_ENDPOINT"),
+        RegionId = parseResult.GetValue(common.Region) ?? defaults?.RegionId ?? host.GetEnvironmentVariable("ALIBABA_CLOUD_REGION_ID"),
+        UseVpcEndpoint = parseResult.GetValue(common.Vpc) || defaults?.UseVpcEndpoint == true,
+        Endpoint = parseResult.GetValue(common.Endpoint) ?? defaults?.Endpoint ?? host.GetEnvironmentVariable("PAI_ENDPOINT"),
         CredentialChain = new CredentialChainOptions
         {
-            ProfileName = parseResult.GetValue(common.Profile),
+            ProfileName = parseResult.GetValue(common.Profile) ?? defaults?.ProfileName,
             GetEnvironmentVariable = host.GetEnvironmentVariable,
             HomeDirectory = host.HomeDirectory,
         },

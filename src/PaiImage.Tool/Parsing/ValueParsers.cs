@@ -25,6 +25,21 @@ internal static class ValueParsers
         return labels;
     }
 
+    /// <summary>MSBuild properties as NAME=VALUE; the value may be empty.</summary>
+    public static IReadOnlyList<string> Properties(ArgumentResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Value.IndexOf('=', StringComparison.Ordinal) <= 0)
+            {
+                result.AddError($"--property '{token.Value}' is not NAME=VALUE.");
+                return [];
+            }
+        }
+
+        return [.. result.Tokens.Select(t => t.Value)];
+    }
+
     public static long? WholeNumber(ArgumentResult result)
     {
         var text = result.Tokens[^1].Value;

@@ -44,12 +44,17 @@ public static class ToolProcess
         return environment;
     }
 
-    public static async Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunWithInputAsync(environment, standardInput: null, arguments);
+
+    /// <param name="standardInput">Written to the tool's stdin, which is then closed; null leaves stdin alone.</param>
+    public static async Task<ToolRun> RunWithInputAsync(IReadOnlyDictionary<string, string> environment, string? standardInput, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
             WorkingDirectory = environment["HOME"],
         };
@@ -68,6 +73,12 @@ public static class ToolProcess
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+            process.StandardInput.Close();
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         try
         {

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using PaiImage.Core.Errors;
+using PaiImage.Core.Operations;
+
+namespace PaiImage.Core.Registration;
+
+/// <summary>One image of a batch: where it came from (for reporting) and how to register it.</summary>
+/// <param name="Line">The item's position in its input, e.g. the line number of a JSON-lines file.</param>
+/// <param name="Request">The image to register.</param>
+/// <param name="Policy">What to do when the name is taken by another ImageUri.</param>
+public sealed record BatchItem(int Line, AddImageRequest Request, IfExistsPolicy Policy);
+
+/// <summary>How one item ended: exactly one of <see cref="Result"/> and <see cref="Error"/> is set.</summary>
+public sealed record BatchItemResult(BatchItem Item, RegistrationResult? Result, PaiException? Error);
+
+/// <summary>
+/// Registers many images through one <see cref="ImageRegistrar"/> with bounded concurrency. A failing item
+/// does not stop the others; each item yields exactly one result, in completion order (input order when the
+/// concurrency is 1).
+/// </summary>
+public sealed class BatchRegistrar(ImageRegistrar registrar)
+{
+    public const int MaxConcurrency = 64;
+
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="concurrency"/> is not 1–<see cref="MaxConcurrency"/>.</exception>
+    public async IAsyncEnumerable<BatchItemResult> RegisterAllAsync(
+        IEnumerable<BatchItem> items,
+        int concurrency,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(concurrency, MaxConcurrency);
+
+        var results = Channel.CreateUnbounded<BatchItemResult>(new UnboundedChannelOptions { SingleReader = true });
+        // Stops the registrations when the caller stops reading early.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ProduceAsync(items, concurrency, results.Writer, stop.Token);
+        var finished = false;
+        try
+        {
+            await foreach (var result in results.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return result;
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            if (!finished)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        // Rethrows what stopped the registrations: cancellation, or an error that is not a PaiException (a bug).
+        await producer.ConfigureAwait(false);
+    }
+
+    private async Task ProduceAsync(IEnumerable<BatchItem> items, int concurrency, ChannelWriter<BatchItemResult> results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(
+                items,
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                async (item, token) => results.TryWrite(await RegisterOneAsync(item, token).ConfigureAwait(false))).ConfigureAwait(false);
+        }
+        finally
+        {
+            results.Complete();
+        }
+    }
+
+    private async Task<BatchItemResult> RegisterOneAsync(BatchItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new BatchItemResult(item, await registrar.RegisterAsync(item.Request, item.Policy, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (PaiException error)
+        {
+            return new BatchItemResult(item, null, error);
+        }
+    }
+}
