@@ -66,6 +66,7 @@ public sealed partial class AddCommandTests : ToolTestBase
 
         Assert.AreEqual("existing", json.GetProperty("Outcome").GetString());
         Assert.AreEqual(existingId, json.GetProperty("ImageId").GetString());
+        Assert.AreEqual(System.Text.Json.JsonValueKind.Null, json.GetProperty("RequestId").ValueKind, "nothing was sent, so there is no RequestId, but the field is there");
         Assert.IsFalse(ToolRequests.Any(r => r.Method == "POST"), string.Join('\n', ToolRequests));
     }
 

@@ -58,25 +58,27 @@ internal static class AddCommand
         var sources = AddSources.AddTo(command, common);
         command.SetAction((parseResult, cancellationToken) =>
         {
-            if (sources.TryRun(parseResult, Given(parseResult), runner, cancellationToken) is { } batchOrProject)
+            var given = Given(parseResult);
+            if (sources.TryRun(parseResult, given, runner, cancellationToken) is { } batchOrProject)
             {
                 return batchOrProject;
             }
 
+            // TryRun has refused a missing --name or --uri already.
             var request = new AddImageRequest
             {
-                Name = parseResult.GetRequiredValue(name),
-                ImageUri = parseResult.GetRequiredValue(uri),
+                Name = given.Name!,
+                ImageUri = given.ImageUri!,
                 WorkspaceId = runner.WorkspaceId(parseResult),
-                Accessibility = parseResult.GetValue(accessibility),
-                Description = parseResult.GetValue(description),
-                Labels = parseResult.GetValue(labels),
-                Size = parseResult.GetValue(size),
-                ImageId = parseResult.GetValue(imageId),
-                SourceType = parseResult.GetValue(sourceType),
-                SourceId = parseResult.GetValue(sourceId),
+                Accessibility = given.Accessibility,
+                Description = given.Description,
+                Labels = given.Labels,
+                Size = given.Size,
+                ImageId = given.ImageId,
+                SourceType = given.SourceType,
+                SourceId = given.SourceId,
             };
-            var policy = parseResult.GetValue(ifExists) ?? IfExistsPolicy.Fail;
+            var policy = given.IfExists ?? IfExistsPolicy.Fail;
             return runner.RunAsync(
                 parseResult,
                 async (services, output, token) =>

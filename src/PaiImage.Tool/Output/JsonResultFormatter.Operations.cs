@@ -11,16 +11,7 @@ internal sealed partial class JsonResultFormatter
     {
         json.WriteStartObject();
         json.WriteNumber("TotalCount", totalCount);
-        json.WriteStartArray("Labels");
-        foreach (var label in labels)
-        {
-            json.WriteStartObject();
-            json.WriteString("Key", label.Key);
-            json.WriteString("Value", label.Value);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteLabelArray(json, labels);
         json.WriteEndObject();
     });
 

@@ -12,10 +12,11 @@ internal sealed partial class JsonResultFormatter(TextWriter output) : IResultFo
     {
         json.WriteStartObject();
         json.WriteString("ImageId", result.ImageId);
-        WriteIfPresent(json, "RequestId", result.RequestId);
+        // Every documented field is always present: RequestId is null when nothing was sent (Outcome existing).
+        json.WriteString("RequestId", result.RequestId);
         json.WriteString("Name", result.Name);
         json.WriteString("ImageUri", result.ImageUri);
-        WriteIfPresent(json, "WorkspaceId", result.WorkspaceId);
+        json.WriteString("WorkspaceId", result.WorkspaceId);
         json.WriteString("Outcome", result.Outcome.ToLowerName());
         json.WriteEndObject();
     });
@@ -55,16 +56,7 @@ internal sealed partial class JsonResultFormatter(TextWriter output) : IResultFo
         WriteIfPresent(json, "Description", image.Description);
         if (image.Labels is { } labels)
         {
-            json.WriteStartArray("Labels");
-            foreach (var label in labels)
-            {
-                json.WriteStartObject();
-                json.WriteString("Key", label.Key);
-                json.WriteString("Value", label.Value);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteLabelArray(json, labels);
         }
 
         if (image.Size is { } size)
@@ -98,5 +90,19 @@ internal sealed partial class JsonResultFormatter(TextWriter output) : IResultFo
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteLabelArray(Utf8JsonWriter json, IReadOnlyList<ImageLabel> labels)
+    {
+        json.WriteStartArray("Labels");
+        foreach (var label in labels)
+        {
+            json.WriteStartObject();
+            json.WriteString("Key", label.Key);
+            json.WriteString("Value", label.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
