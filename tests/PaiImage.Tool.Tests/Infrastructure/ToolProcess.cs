@@ -44,16 +44,25 @@ public static class ToolProcess
         return environment;
     }
 
-    public static async Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(ToolBuild.FrameworkDependent, environment, arguments);
+
+    /// <summary>Runs the framework-dependent build with the dotnet host, or the Native AOT binary directly.</summary>
+    public static async Task<ToolRun> RunAsync(ToolBuild build, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var native = build == ToolBuild.NativeAot;
+        var startInfo = new ProcessStartInfo(native ? await NativeAotTool.GetPathAsync() : DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = environment["HOME"],
         };
-        startInfo.ArgumentList.Add(ToolPath);
+        if (!native)
+        {
+            startInfo.ArgumentList.Add(ToolPath);
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -96,7 +105,7 @@ public static class ToolProcess
     }
 
     /// <summary>The dotnet host running these tests (set by the dotnet CLI), else the one on PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : "dotnet";
