@@ -66,8 +66,12 @@ public static class NativeAotTool
 }
 
 [TestClass]
-public static class NativeAotToolCleanup
+public static class NativeAotToolLifetime
 {
+    /// <summary>Starts the publish at once, so it overlaps the framework-dependent tests instead of stalling the first AOT one.</summary>
+    [AssemblyInitialize]
+    public static void StartPublishing(TestContext context) => _ = NativeAotTool.GetPathAsync();
+
     [AssemblyCleanup]
     public static void DeletePublishedBinary() => NativeAotTool.DeleteFolder();
 }
