@@ -2,9 +2,9 @@ using System.CommandLine;
 using PaiImage.Core;
 using PaiImage.Core.Credentials;
 using PaiImage.Core.DryRun;
+using PaiImage.Core.Errors;
 using PaiImage.Core.Http;
 using PaiImage.Core.Operations;
-using PaiImage.Core.Errors;
 using PaiImage.Tool.Output;
 
 namespace PaiImage.Tool.Commands;
@@ -20,18 +20,18 @@ internal sealed class CommandRunner(CliHost host, CommonOptions common)
     private static readonly string UserAgent =
         $"pai-image/{typeof(CommandRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
 
-    public async Task<int> RunAsync(
+    public Task<int> RunAsync(
         ParseResult parseResult,
         Func<PaiImageServices, IResultFormatter, CancellationToken, Task> body,
         CancellationToken cancellationToken) =>
-        await RunAsync(
+        RunAsync(
             parseResult,
             async (formatter, token) =>
             {
                 using var services = PaiImageServices.Create(ClientOptions(parseResult));
                 await body(services, formatter, token).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
     /// <summary>A command that changes something: with --dry-run, <paramref name="operation"/> is signed and printed instead of <paramref name="body"/> running.</summary>
     public Task<int> RunAsync(
