@@ -2,9 +2,9 @@ using System.CommandLine;
 using PaiImage.Core;
 using PaiImage.Core.Credentials;
 using PaiImage.Core.DryRun;
+using PaiImage.Core.Errors;
 using PaiImage.Core.Http;
 using PaiImage.Core.Operations;
-using PaiImage.Core.Errors;
 using PaiImage.Tool.Output;
 
 namespace PaiImage.Tool.Commands;

@@ -45,12 +45,20 @@ public static class ToolProcess
     }
 
     public static Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        RunWithInputAsync(environment, standardInput: null, arguments);
+        RunAsync(ToolBuild.FrameworkDependent, environment, arguments);
+
+    /// <summary>Runs the framework-dependent build with the dotnet host, or the Native AOT binary directly.</summary>
+    public static Task<ToolRun> RunAsync(ToolBuild build, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunWithInputAsync(build, environment, standardInput: null, arguments);
+
+    public static Task<ToolRun> RunWithInputAsync(IReadOnlyDictionary<string, string> environment, string? standardInput, params string[] arguments) =>
+        RunWithInputAsync(ToolBuild.FrameworkDependent, environment, standardInput, arguments);
 
     /// <param name="standardInput">Written to the tool's stdin, which is then closed; null leaves stdin alone.</param>
-    public static async Task<ToolRun> RunWithInputAsync(IReadOnlyDictionary<string, string> environment, string? standardInput, params string[] arguments)
+    public static async Task<ToolRun> RunWithInputAsync(ToolBuild build, IReadOnlyDictionary<string, string> environment, string? standardInput, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var native = build == ToolBuild.NativeAot;
+        var startInfo = new ProcessStartInfo(native ? await NativeAotTool.GetPathAsync() : DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -58,7 +66,11 @@ public static class ToolProcess
             UseShellExecute = false,
             WorkingDirectory = environment["HOME"],
         };
-        startInfo.ArgumentList.Add(ToolPath);
+        if (!native)
+        {
+            startInfo.ArgumentList.Add(ToolPath);
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -107,7 +119,7 @@ public static class ToolProcess
     }
 
     /// <summary>The dotnet host running these tests (set by the dotnet CLI), else the one on PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : "dotnet";

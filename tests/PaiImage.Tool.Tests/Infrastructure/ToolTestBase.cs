@@ -44,6 +44,8 @@ public abstract partial class ToolTestBase
 
     protected Task<ToolRun> RunAsync(params string[] arguments) => ToolProcess.RunAsync(Environment(), arguments);
 
+    protected Task<ToolRun> RunAsync(ToolBuild build, params string[] arguments) => ToolProcess.RunAsync(build, Environment(), arguments);
+
     /// <summary>Registers images through the core client (not the tool under test); returns their ids in order.</summary>
     protected async Task<IReadOnlyList<string>> SeedAsync(params AddImageRequest[] images)
     {
