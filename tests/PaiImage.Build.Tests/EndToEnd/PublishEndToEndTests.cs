@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using PaiImage.Emulator;
 
 namespace PaiImage.Build.Tests.EndToEnd;
 
@@ -7,31 +6,32 @@ namespace PaiImage.Build.Tests.EndToEnd;
 [TestClass]
 public sealed class PublishEndToEndTests
 {
-    private static readonly string Secret = "e2e-publish-secret-" + Guid.NewGuid().ToString("N");
-    private static EmulatorServer? _emulator;
-    private static E2EEnvironment? _environment;
+    private static E2ESession? _session;
+
+    private static E2ESession Session => _session!;
+
+    private static string Secret => Session.Secret;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
         _ = context;
-        _environment = await E2EEnvironment.GetAsync();
-        _emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Credentials = [new EmulatorCredential(E2EProject.KeyId, Secret)] });
+        _session = await E2ESession.StartAsync("e2e-publish-secret-");
     }
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (_emulator is not null)
+        if (_session is not null)
         {
-            await _emulator.DisposeAsync();
+            await _session.DisposeAsync();
         }
     }
 
     [TestMethod]
     public async Task Single_arch_publish_registers_once_and_a_rerun_reports_existing()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret, """
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret, """
             <ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier>
             <ContainerImageTags>1.0.0;latest</ContainerImageTags>
             </PropertyGroup>
@@ -65,7 +65,7 @@ public sealed class PublishEndToEndTests
     [TestMethod]
     public async Task Multi_arch_publish_registers_the_index_digest_once()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret, """
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret, """
             <RuntimeIdentifiers>linux-x64;linux-arm64</RuntimeIdentifiers>
             <ContainerBaseImage>localhost:5000/base:multi</ContainerBaseImage>
             <ContainerImageTag>2.0.0</ContainerImageTag>
@@ -85,8 +85,8 @@ public sealed class PublishEndToEndTests
     public async Task Tarball_publish_warns_or_fails_when_registration_was_asked_for()
     {
         var archive = "<ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier><ContainerArchiveOutputPath>$(MSBuildProjectDirectory)/image/</ContainerArchiveOutputPath>";
-        var quiet = E2EProject.Create(_environment!, _emulator!, Secret, archive);
-        var asked = E2EProject.Create(_environment!, _emulator!, Secret, archive + "<PaiImageName>wanted</PaiImageName>");
+        var quiet = E2EProject.Create(Session.Environment, Session.Emulator, Secret, archive);
+        var asked = E2EProject.Create(Session.Environment, Session.Emulator, Secret, archive + "<PaiImageName>wanted</PaiImageName>");
 
         var warned = await quiet.PublishContainerAsync();
         var failed = await asked.PublishContainerAsync();
@@ -102,7 +102,7 @@ public sealed class PublishEndToEndTests
     [TestMethod]
     public async Task Disabled_registration_sends_nothing()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret, "<ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier><PaiRegisterImage>false</PaiRegisterImage>");
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret, "<ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier><PaiRegisterImage>false</PaiRegisterImage>");
 
         var result = await project.PublishContainerAsync();
 
@@ -114,7 +114,7 @@ public sealed class PublishEndToEndTests
     [TestMethod]
     public async Task Web_project_with_DefaultContainer_profile_registers()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret, "<ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier>", web: true);
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret, "<ContainerRuntimeIdentifier>linux-x64</ContainerRuntimeIdentifier>", web: true);
 
         var result = await project.DotnetAsync(["publish", "-p:PublishProfile=DefaultContainer"]);
 

@@ -1,4 +1,3 @@
-using PaiImage.Emulator;
 
 namespace PaiImage.Build.Tests.EndToEnd;
 
@@ -6,31 +5,32 @@ namespace PaiImage.Build.Tests.EndToEnd;
 [TestClass]
 public sealed class StandaloneEndToEndTests
 {
-    private static readonly string Secret = "e2e-standalone-secret-" + Guid.NewGuid().ToString("N");
-    private static EmulatorServer? _emulator;
-    private static E2EEnvironment? _environment;
+    private static E2ESession? _session;
+
+    private static E2ESession Session => _session!;
+
+    private static string Secret => Session.Secret;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
         _ = context;
-        _environment = await E2EEnvironment.GetAsync();
-        _emulator = await EmulatorServer.StartAsync(new EmulatorOptions { Port = 0, Credentials = [new EmulatorCredential(E2EProject.KeyId, Secret)] });
+        _session = await E2ESession.StartAsync("e2e-standalone-secret-");
     }
 
     [ClassCleanup]
     public static async Task StopAsync()
     {
-        if (_emulator is not null)
+        if (_session is not null)
         {
-            await _emulator.DisposeAsync();
+            await _session.DisposeAsync();
         }
     }
 
     [TestMethod]
     public async Task Each_IfExists_policy_behaves_as_documented()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret, "<PaiImageName>$([System.IO.Path]::GetFileNameWithoutExtension('$(MSBuildProjectFile)'))</PaiImageName>");
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret, "<PaiImageName>$([System.IO.Path]::GetFileNameWithoutExtension('$(MSBuildProjectFile)'))</PaiImageName>");
         var seeded = await Register(project, "seed:1");
         Assert.AreEqual(0, seeded.ExitCode, seeded.Output);
 
@@ -48,8 +48,8 @@ public sealed class StandaloneEndToEndTests
     [TestMethod]
     public async Task Misconfigurations_fail_with_codes_before_any_request()
     {
-        var project = E2EProject.Create(_environment!, _emulator!, Secret);
-        var requestsBefore = _emulator!.State.Requests.Count;
+        var project = E2EProject.Create(Session.Environment, Session.Emulator, Secret);
+        var requestsBefore = Session.Emulator.State.Requests.Count;
         var propertySecret = "property-secret-" + Guid.NewGuid().ToString("N");
 
         var badPolicy = await Register(project, "x:1", "-p:PaiImageIfExists=Sometimes");
@@ -61,7 +61,7 @@ public sealed class StandaloneEndToEndTests
         Assert.DoesNotContain(propertySecret, secret.Output);
         StringAssert.Matches(badName.Output, new System.Text.RegularExpressions.Regex(@"error PAI2\d\d\d: PaiImageName: "));
         Assert.IsTrue(new[] { badPolicy, secret, badName }.All(r => r.ExitCode != 0));
-        Assert.AreEqual(requestsBefore, _emulator.State.Requests.Count);
+        Assert.AreEqual(requestsBefore, Session.Emulator.State.Requests.Count);
     }
 
     private static Task<ProcessResult> Register(E2EProject project, string repositorySuffix, params string[] arguments) =>
