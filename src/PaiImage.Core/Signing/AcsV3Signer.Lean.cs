@@ -27,7 +27,7 @@ public static partial class AcsV3Signer
         ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input.Body.Span, hash);
+        Sha256Digest.Hash(input.Body.Span, hash);
         var payloadHash = Convert.ToHexStringLower(hash);
         var date = FormatDate(timestamp);
 
@@ -151,7 +151,7 @@ public static partial class AcsV3Signer
 
         buffer[at++] = (byte)'\n';
         at += Encoding.UTF8.GetBytes(payloadHash, buffer[at..]);
-        SHA256.HashData(buffer[..at], hash);
+        Sha256Digest.Hash(buffer[..at], hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
@@ -167,9 +167,7 @@ public static partial class AcsV3Signer
         Convert.TryToHexStringLower(canonicalHash, stringToSign[(Algorithm.Length + 1)..], out _);
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var hmac = HmacFor(credentials.AccessKeySecret);
-        hmac.AppendData(stringToSign);
-        hmac.GetHashAndReset(mac);
+        HmacSha256Key.For(credentials.AccessKeySecret).Compute(stringToSign, mac);
 
         var length = Algorithm.Length + CredentialPart.Length + credentials.AccessKeyId.Length + SignedHeadersPart.Length + signedHeadersLength
             + SignaturePart.Length + HashHexLength;
@@ -201,38 +199,6 @@ public static partial class AcsV3Signer
         }
 
         return authorization;
-    }
-
-    // One HMAC per thread for the AccessKey in use: a one-shot HMAC sets up a new MAC context on every call, which
-    // was most of a signature's processor time. The key then lives in that context, as it does in the credentials.
-    [ThreadStatic]
-    private static IncrementalHash? cachedHmac;
-
-    [ThreadStatic]
-    private static string? cachedHmacSecret;
-
-    private static IncrementalHash HmacFor(string secret)
-    {
-        if (cachedHmac is not null && string.Equals(cachedHmacSecret, secret, StringComparison.Ordinal))
-        {
-            return cachedHmac;
-        }
-
-        cachedHmac?.Dispose();
-        var keyLength = Encoding.UTF8.GetByteCount(secret);
-        byte[]? rented = null;
-        var key = keyLength <= StackallocLimit ? stackalloc byte[keyLength] : (rented = ArrayPool<byte>.Shared.Rent(keyLength)).AsSpan(0, keyLength);
-        Encoding.UTF8.GetBytes(secret, key);
-        cachedHmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        cachedHmacSecret = secret;
-        // The secret's bytes are cleared after use so they do not linger in pooled memory.
-        CryptographicOperations.ZeroMemory(key);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        return cachedHmac;
     }
 
     private static int Append(Span<char> destination, int at, string value)
