@@ -3,135 +3,74 @@ using System.Security.Cryptography;
 
 namespace PaiImage.Core.Signing;
 
-/// <summary>
-/// SHA-256 through libcrypto 3 with the digest fetched once and one digest context kept per thread.
-/// </summary>
+/// <summary>SHA-256 straight from libcrypto 3's digest routines, with the hash state on the caller's stack.</summary>
 /// <remarks>
-/// Why: on OpenSSL 3, every .NET hash call sets a digest context up again, which costs two to three times more than
-/// hashing a whole AddImage request; a signature needs three digests, so that fixed cost was most of its time. Where
-/// libcrypto 3 cannot be loaded (Windows, macOS, OpenSSL 1.1) or fails its self-test, <see cref="IsAvailable"/> is
-/// false and callers use .NET's own hashing.
+/// Why: on OpenSSL 3 every .NET hash call goes through the provider layer and sets a digest context up again, which
+/// costs two to three times more than hashing a whole AddImage request; a signature needs four digests, so that fixed
+/// cost was most of its time. libcrypto's SHA256_Init/Update/Final (deprecated in 3.0, still exported by every 3.x)
+/// run the same hardware-accelerated code without it. Not used, so .NET's hashing is, where libcrypto 3 is not
+/// there (Windows, macOS, OpenSSL 1.1), where OpenSSL runs in FIPS mode (only its FIPS provider may hash then), or
+/// when the self-test fails.
 /// </remarks>
 internal static unsafe class OpenSslSha256
 {
-    private static readonly delegate* unmanaged<nint, byte*, nint, nint> FetchDigest;
-    private static readonly delegate* unmanaged<nint> NewContext;
-    private static readonly delegate* unmanaged<nint, void> FreeContext;
-    private static readonly delegate* unmanaged<nint, nint, nint, int> DigestInit;
-    private static readonly delegate* unmanaged<nint, byte*, nuint, int> DigestUpdate;
-    private static readonly delegate* unmanaged<nint, byte*, uint*, int> DigestFinal;
-    private static readonly nint FetchedSha256;
+    // sizeof(SHA256_CTX) is 112 bytes; the margin costs nothing on the stack.
+    private const int StateSize = 256;
 
-    [ThreadStatic]
-    private static DigestContext? threadContext;
+    private static readonly delegate* unmanaged<byte*, int> Init;
+    private static readonly delegate* unmanaged<byte*, byte*, nuint, int> Update;
+    private static readonly delegate* unmanaged<byte*, byte*, int> Final;
 
     static OpenSslSha256()
     {
-        if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad("libcrypto.so.3", out var library))
+        if (!OperatingSystem.IsLinux()
+            || !NativeLibrary.TryLoad("libcrypto.so.3", out var library)
+            || !NativeLibrary.TryGetExport(library, "SHA256_Init", out var init)
+            || !NativeLibrary.TryGetExport(library, "SHA256_Update", out var update)
+            || !NativeLibrary.TryGetExport(library, "SHA256_Final", out var final)
+            || !NativeLibrary.TryGetExport(library, "EVP_default_properties_is_fips_enabled", out var isFips)
+            || ((delegate* unmanaged<nint, int>)isFips)(0) != 0)
         {
             return;
         }
 
-        if (!TryExport(library, "EVP_MD_fetch", out var fetch)
-            || !TryExport(library, "EVP_MD_CTX_new", out var newContext)
-            || !TryExport(library, "EVP_MD_CTX_free", out var freeContext)
-            || !TryExport(library, "EVP_DigestInit_ex2", out var init)
-            || !TryExport(library, "EVP_DigestUpdate", out var update)
-            || !TryExport(library, "EVP_DigestFinal_ex", out var final))
-        {
-            return;
-        }
-
-        FetchDigest = (delegate* unmanaged<nint, byte*, nint, nint>)fetch;
-        NewContext = (delegate* unmanaged<nint>)newContext;
-        FreeContext = (delegate* unmanaged<nint, void>)freeContext;
-        DigestInit = (delegate* unmanaged<nint, nint, nint, int>)init;
-        DigestUpdate = (delegate* unmanaged<nint, byte*, nuint, int>)update;
-        DigestFinal = (delegate* unmanaged<nint, byte*, uint*, int>)final;
-
-        fixed (byte* name = "SHA256"u8)
-        {
-            FetchedSha256 = FetchDigest(0, name, 0);
-        }
-
-        IsAvailable = FetchedSha256 != 0 && PassesSelfTest();
+        Init = (delegate* unmanaged<byte*, int>)init;
+        Update = (delegate* unmanaged<byte*, byte*, nuint, int>)update;
+        Final = (delegate* unmanaged<byte*, byte*, int>)final;
+        IsAvailable = PassesSelfTest();
     }
 
     /// <summary>Whether <see cref="TryHash"/> can be used in this process.</summary>
     public static bool IsAvailable { get; }
 
-    /// <summary>SHA-256 of <paramref name="first"/> followed by <paramref name="second"/>; false if libcrypto refused.</summary>
-    public static bool TryHash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
-    {
-        if (!IsAvailable)
-        {
-            return false;
-        }
+    /// <summary>SHA-256 of <paramref name="first"/> followed by <paramref name="second"/>; false if libcrypto is not used.</summary>
+    public static bool TryHash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination) =>
+        IsAvailable && Hash(first, second, destination);
 
-        var context = threadContext;
-        if (context is null)
-        {
-            var handle = NewContext();
-            if (handle == 0)
-            {
-                return false;
-            }
-
-            threadContext = context = new DigestContext(handle);
-        }
-
-        return Digest(context.Handle, first, second, destination);
-    }
-
-    private static bool Digest(nint context, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
+    private static bool Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
     {
         if (destination.Length < SHA256.HashSizeInBytes)
         {
             return false;
         }
 
-        uint written;
+        var state = stackalloc byte[StateSize];
         fixed (byte* a = first, b = second, output = destination)
         {
-            return DigestInit(context, FetchedSha256, 0) == 1
-                && DigestUpdate(context, a, (nuint)first.Length) == 1
-                && DigestUpdate(context, b, (nuint)second.Length) == 1
-                && DigestFinal(context, output, &written) == 1
-                && written == SHA256.HashSizeInBytes;
+            // SHA256_Final wipes the state, which may hold key-derived bytes (HMAC pads).
+            return Init(state) == 1
+                && Update(state, a, (nuint)first.Length) == 1
+                && Update(state, b, (nuint)second.Length) == 1
+                && Final(output, state) == 1;
         }
     }
-
-    private static bool TryExport(nint library, string name, out nint address) =>
-        NativeLibrary.TryGetExport(library, name, out address);
 
     private static bool PassesSelfTest()
     {
-        var context = NewContext();
-        if (context == 0)
-        {
-            return false;
-        }
-
         Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
         Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
-        var message = "PaiImage.Build self-test"u8;
+        var message = "PaiImage.Build self-test: one message hashed in two parts"u8;
         SHA256.HashData(message, expected);
-        var passed = Digest(context, message[..8], message[8..], actual) && actual.SequenceEqual(expected);
-        FreeContext(context);
-        return passed;
-    }
-
-    /// <summary>A thread's digest context, freed when the thread (and so this object) is gone.</summary>
-    private sealed class DigestContext(nint handle)
-    {
-        public nint Handle { get; } = handle;
-
-        ~DigestContext()
-        {
-            if (Handle != 0)
-            {
-                FreeContext(Handle);
-            }
-        }
+        return Hash(message[..8], message[8..], actual) && actual.SequenceEqual(expected);
     }
 }
