@@ -14,8 +14,8 @@ namespace PaiImage.Core.Signing;
 /// </remarks>
 internal static unsafe class OpenSslSha256
 {
-    // sizeof(SHA256_CTX) is 112 bytes; the margin costs nothing on the stack.
-    private const int StateSize = 256;
+    /// <summary>Room for a SHA256_CTX (112 bytes on every platform; the margin costs nothing).</summary>
+    public const int StateSize = 256;
 
     private static readonly delegate* unmanaged<byte*, int> Init;
     private static readonly delegate* unmanaged<byte*, byte*, nuint, int> Update;
@@ -46,6 +46,37 @@ internal static unsafe class OpenSslSha256
     /// <summary>SHA-256 of <paramref name="first"/> followed by <paramref name="second"/>; false if libcrypto is not used.</summary>
     public static bool TryHash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination) =>
         IsAvailable && Hash(first, second, destination);
+
+    /// <summary>Absorbs <paramref name="prefix"/> into a fresh hash state, to be continued by <see cref="TryContinue"/>.</summary>
+    public static bool TryStart(ReadOnlySpan<byte> prefix, Span<byte> state)
+    {
+        if (!IsAvailable || state.Length < StateSize)
+        {
+            return false;
+        }
+
+        fixed (byte* s = state, p = prefix)
+        {
+            return Init(s) == 1 && Update(s, p, (nuint)prefix.Length) == 1;
+        }
+    }
+
+    /// <summary>SHA-256 of the prefix a <see cref="TryStart"/> state holds followed by <paramref name="rest"/>; the state is left as it was.</summary>
+    public static bool TryContinue(ReadOnlySpan<byte> state, ReadOnlySpan<byte> rest, Span<byte> destination)
+    {
+        if (!IsAvailable || state.Length < StateSize || destination.Length < SHA256.HashSizeInBytes)
+        {
+            return false;
+        }
+
+        var copy = stackalloc byte[StateSize];
+        state[..StateSize].CopyTo(new Span<byte>(copy, StateSize));
+        fixed (byte* r = rest, output = destination)
+        {
+            // SHA256_Final wipes the copy, which holds key-derived bytes when it continues an HMAC pad.
+            return Update(copy, r, (nuint)rest.Length) == 1 && Final(output, copy) == 1;
+        }
+    }
 
     private static bool Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
     {
