@@ -23,7 +23,8 @@ internal sealed class HmacSha256Key
     private readonly byte[] _outer;
     private readonly bool _prepared;
 
-    private HmacSha256Key(string secret)
+    /// <param name="useLibcrypto">False only in tests, to check the .NET path where libcrypto is there.</param>
+    internal HmacSha256Key(string secret, bool useLibcrypto = true)
     {
         _secret = secret;
         var pads = GC.AllocateArray<byte>(2 * BlockSize, pinned: true);
@@ -45,7 +46,7 @@ internal sealed class HmacSha256Key
 
         _inner = GC.AllocateArray<byte>(OpenSslSha256.StateSize, pinned: true);
         _outer = GC.AllocateArray<byte>(OpenSslSha256.StateSize, pinned: true);
-        _prepared = OpenSslSha256.TryStart(pads.AsSpan(0, BlockSize), _inner) && OpenSslSha256.TryStart(pads.AsSpan(BlockSize), _outer);
+        _prepared = useLibcrypto && OpenSslSha256.TryStart(pads.AsSpan(0, BlockSize), _inner) && OpenSslSha256.TryStart(pads.AsSpan(BlockSize), _outer);
         if (!_prepared)
         {
             pads.AsSpan(0, BlockSize).CopyTo(_inner);
@@ -81,8 +82,8 @@ internal sealed class HmacSha256Key
             return;
         }
 
-        Sha256Digest.Hash(_inner.AsSpan(0, BlockSize), message, inner);
-        Sha256Digest.Hash(_outer.AsSpan(0, BlockSize), inner, destination);
+        Sha256Digest.HashWithDotNet(_inner.AsSpan(0, BlockSize), message, inner);
+        Sha256Digest.HashWithDotNet(_outer.AsSpan(0, BlockSize), inner, destination);
     }
 
     private void Clear()

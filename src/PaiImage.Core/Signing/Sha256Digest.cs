@@ -10,16 +10,19 @@ internal static class Sha256Digest
 
     public static void Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
     {
-        if (OpenSslSha256.TryHash(first, second, destination))
+        if (!OpenSslSha256.TryHash(first, second, destination))
         {
-            return;
+            HashWithDotNet(first, second, destination);
         }
+    }
 
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => Hash(data, [], destination);
+
+    internal static void HashWithDotNet(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
+    {
         var hash = threadHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(first);
         hash.AppendData(second);
         hash.GetHashAndReset(destination);
     }
-
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> destination) => Hash(data, [], destination);
 }
