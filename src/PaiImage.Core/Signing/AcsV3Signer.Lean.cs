@@ -6,6 +6,7 @@ using PaiImage.Core.Credentials;
 
 namespace PaiImage.Core.Signing;
 
+[SkipLocalsInit]
 public static partial class AcsV3Signer
 {
     private const int MaxLeanHeaders = 16;
@@ -27,7 +28,7 @@ public static partial class AcsV3Signer
         ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input.Body.Span, hash);
+        Sha256Digest.Hash(input.Body.Span, hash);
         var payloadHash = Convert.ToHexStringLower(hash);
         var date = FormatDate(timestamp);
 
@@ -39,24 +40,23 @@ public static partial class AcsV3Signer
 
         Span<CanonicalHeader> sorted = headers;
         sorted = sorted[..count];
-        sorted.Sort(static (a, b) => CompareLowerAscii(a.Name, b.Name));
-        for (var i = 1; i < sorted.Length; i++)
+        if (!TrySortByName(sorted))
         {
-            if (CompareLowerAscii(sorted[i - 1].Name, sorted[i].Name) == 0)
-            {
-                return FromFullSignature(input, credentials, timestamp, nonce);
-            }
+            return FromFullSignature(input, credentials, timestamp, nonce);
         }
 
         var canonicalQuery = CanonicalQuery(input.QueryParameters);
-        var signedHeadersLength = sorted.Length - 1;
-        foreach (var header in sorted)
+        var length = CanonicalRequestLength(input, sorted, canonicalQuery);
+        char[]? rented = null;
+        var canonicalRequest = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var signedHeaders = WriteCanonicalRequest(input, sorted, canonicalQuery, payloadHash, canonicalRequest);
+        HashUtf8(canonicalRequest, hash);
+        var authorization = Authorization(credentials, canonicalRequest[signedHeaders], hash);
+        if (rented is not null)
         {
-            signedHeadersLength += header.Name.Length;
+            ArrayPool<char>.Shared.Return(rented);
         }
 
-        HashCanonicalRequest(input, sorted, canonicalQuery, signedHeadersLength, payloadHash, hash);
-        var authorization = Authorization(credentials, sorted, signedHeadersLength, hash);
         return new RequestSignature(input, credentials.AccessKeyId, credentials.SecurityToken, timestamp, date, nonce, payloadHash, canonicalQuery, authorization);
     }
 
@@ -71,19 +71,26 @@ public static partial class AcsV3Signer
         SigningInput input, PaiCredentials credentials, string date, string nonce, string payloadHash, ref HeaderBuffer headers, out int count)
     {
         count = 0;
-        foreach (var header in input.Headers)
+        for (var i = 0; i < input.Headers.Count; i++)
         {
-            if (!IsSigned(header.Key) || IsSignerHeader(header.Key))
-            {
-                continue;
-            }
-
-            if (count == MaxLeanHeaders || !IsAscii(header.Key))
+            var header = input.Headers[i];
+            if (!IsAscii(header.Key))
             {
                 return false;
             }
 
-            headers[count++] = new(header.Key, header.Value);
+            var name = LowerAscii(header.Key);
+            if (!(name.StartsWith("x-acs-", StringComparison.Ordinal) || name == "content-type") || IsSignerHeaderName(name))
+            {
+                continue;
+            }
+
+            if (count == MaxLeanHeaders)
+            {
+                return false;
+            }
+
+            headers[count++] = new(name, header.Value);
         }
 
         var signerHeaders = credentials.SecurityToken is null ? 4 : 6;
@@ -105,53 +112,63 @@ public static partial class AcsV3Signer
         return true;
     }
 
-    /// <summary>Writes the canonical request (protocol §2.3) as UTF-8 and leaves its SHA-256 in <paramref name="hash"/>.</summary>
-    private static void HashCanonicalRequest(
-        SigningInput input, ReadOnlySpan<CanonicalHeader> headers, string canonicalQuery, int signedHeadersLength, string payloadHash, Span<byte> hash)
+    private static int CanonicalRequestLength(SigningInput input, ReadOnlySpan<CanonicalHeader> headers, string canonicalQuery)
     {
-        var path = input.CanonicalUri.Length == 0 ? "/" : input.CanonicalUri;
-        var length = input.Method.Length + 1 + Encoding.UTF8.GetByteCount(path) + 1 + Encoding.UTF8.GetByteCount(canonicalQuery) + 1
-            + 1 + signedHeadersLength + 1 + payloadHash.Length;
+        var length = input.Method.Length + 1 + Math.Max(input.CanonicalUri.Length, 1) + 1 + canonicalQuery.Length + 1 + 1 + 1 + HashHexLength;
         foreach (var header in headers)
         {
-            length += header.Name.Length + 1 + Encoding.UTF8.GetByteCount(header.Value.AsSpan().Trim()) + 1;
+            length += header.Name.Length + 1 + header.Value.AsSpan().Trim().Length + 1 + header.Name.Length + 1;
         }
 
-        byte[]? rented = null;
-        var buffer = length <= StackallocLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        var at = 0;
-        foreach (var c in input.Method)
-        {
-            buffer[at++] = (byte)char.ToUpperInvariant(c);
-        }
+        return length - 1;
+    }
 
-        buffer[at++] = (byte)'\n';
-        at += Encoding.UTF8.GetBytes(path, buffer[at..]);
-        buffer[at++] = (byte)'\n';
-        at += Encoding.UTF8.GetBytes(canonicalQuery, buffer[at..]);
-        buffer[at++] = (byte)'\n';
+    /// <summary>Writes the canonical request (protocol §2.3) and gives where its signed-headers line is.</summary>
+    private static Range WriteCanonicalRequest(
+        SigningInput input, ReadOnlySpan<CanonicalHeader> headers, string canonicalQuery, string payloadHash, Span<char> destination)
+    {
+        var at = input.Method.AsSpan().ToUpperInvariant(destination);
+        destination[at++] = '\n';
+        at = Append(destination, at, input.CanonicalUri.Length == 0 ? "/" : input.CanonicalUri);
+        destination[at++] = '\n';
+        at = Append(destination, at, canonicalQuery);
+        destination[at++] = '\n';
         foreach (var header in headers)
         {
-            at += WriteLowerAscii(header.Name, buffer[at..]);
-            buffer[at++] = (byte)':';
-            at += Encoding.UTF8.GetBytes(header.Value.AsSpan().Trim(), buffer[at..]);
-            buffer[at++] = (byte)'\n';
+            at = Append(destination, at, header.Name);
+            destination[at++] = ':';
+            var value = header.Value.AsSpan().Trim();
+            value.CopyTo(destination[at..]);
+            at += value.Length;
+            destination[at++] = '\n';
         }
 
-        buffer[at++] = (byte)'\n';
+        destination[at++] = '\n';
+        var signedHeadersStart = at;
         for (var i = 0; i < headers.Length; i++)
         {
             if (i > 0)
             {
-                buffer[at++] = (byte)';';
+                destination[at++] = ';';
             }
 
-            at += WriteLowerAscii(headers[i].Name, buffer[at..]);
+            at = Append(destination, at, headers[i].Name);
         }
 
-        buffer[at++] = (byte)'\n';
-        at += Encoding.UTF8.GetBytes(payloadHash, buffer[at..]);
-        SHA256.HashData(buffer[..at], hash);
+        var signedHeadersEnd = at;
+        destination[at++] = '\n';
+        Append(destination, at, payloadHash);
+        return signedHeadersStart..signedHeadersEnd;
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes; canonical requests are ASCII, so that case is one narrowing copy.</summary>
+    private static void HashUtf8(ReadOnlySpan<char> text, Span<byte> hash)
+    {
+        byte[]? rented = null;
+        var length = Ascii.IsValid(text) ? text.Length : Encoding.UTF8.GetByteCount(text);
+        var bytes = length <= StackallocLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        Encoding.UTF8.GetBytes(text, bytes);
+        Sha256Digest.Hash(bytes, hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
@@ -159,7 +176,7 @@ public static partial class AcsV3Signer
     }
 
     /// <summary>HMAC-SHA256 of the string to sign, written straight into the Authorization value.</summary>
-    private static string Authorization(PaiCredentials credentials, ReadOnlySpan<CanonicalHeader> headers, int signedHeadersLength, ReadOnlySpan<byte> canonicalHash)
+    private static string Authorization(PaiCredentials credentials, ReadOnlySpan<char> signedHeaders, ReadOnlySpan<byte> canonicalHash)
     {
         Span<byte> stringToSign = stackalloc byte[Algorithm.Length + 1 + HashHexLength];
         Encoding.ASCII.GetBytes(Algorithm, stringToSign);
@@ -167,11 +184,9 @@ public static partial class AcsV3Signer
         Convert.TryToHexStringLower(canonicalHash, stringToSign[(Algorithm.Length + 1)..], out _);
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var hmac = HmacFor(credentials.AccessKeySecret);
-        hmac.AppendData(stringToSign);
-        hmac.GetHashAndReset(mac);
+        HmacSha256Key.For(credentials.AccessKeySecret).Compute(stringToSign, mac);
 
-        var length = Algorithm.Length + CredentialPart.Length + credentials.AccessKeyId.Length + SignedHeadersPart.Length + signedHeadersLength
+        var length = Algorithm.Length + CredentialPart.Length + credentials.AccessKeyId.Length + SignedHeadersPart.Length + signedHeaders.Length
             + SignaturePart.Length + HashHexLength;
         char[]? rented = null;
         var chars = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
@@ -179,19 +194,8 @@ public static partial class AcsV3Signer
         at = Append(chars, at, CredentialPart);
         at = Append(chars, at, credentials.AccessKeyId);
         at = Append(chars, at, SignedHeadersPart);
-        for (var i = 0; i < headers.Length; i++)
-        {
-            if (i > 0)
-            {
-                chars[at++] = ';';
-            }
-
-            foreach (var c in headers[i].Name)
-            {
-                chars[at++] = char.ToLowerInvariant(c);
-            }
-        }
-
+        signedHeaders.CopyTo(chars[at..]);
+        at += signedHeaders.Length;
         at = Append(chars, at, SignaturePart);
         Convert.TryToHexStringLower(mac, chars[at..], out var written);
         var authorization = new string(chars[..(at + written)]);
@@ -203,67 +207,42 @@ public static partial class AcsV3Signer
         return authorization;
     }
 
-    // One HMAC per thread for the AccessKey in use: a one-shot HMAC sets up a new MAC context on every call, which
-    // was most of a signature's processor time. The key then lives in that context, as it does in the credentials.
-    [ThreadStatic]
-    private static IncrementalHash? cachedHmac;
-
-    [ThreadStatic]
-    private static string? cachedHmacSecret;
-
-    private static IncrementalHash HmacFor(string secret)
-    {
-        if (cachedHmac is not null && string.Equals(cachedHmacSecret, secret, StringComparison.Ordinal))
-        {
-            return cachedHmac;
-        }
-
-        cachedHmac?.Dispose();
-        var keyLength = Encoding.UTF8.GetByteCount(secret);
-        byte[]? rented = null;
-        var key = keyLength <= StackallocLimit ? stackalloc byte[keyLength] : (rented = ArrayPool<byte>.Shared.Rent(keyLength)).AsSpan(0, keyLength);
-        Encoding.UTF8.GetBytes(secret, key);
-        cachedHmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        cachedHmacSecret = secret;
-        // The secret's bytes are cleared after use so they do not linger in pooled memory.
-        CryptographicOperations.ZeroMemory(key);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        return cachedHmac;
-    }
-
     private static int Append(Span<char> destination, int at, string value)
     {
         value.CopyTo(destination[at..]);
         return at + value.Length;
     }
 
-    private static int WriteLowerAscii(string value, Span<byte> destination)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            destination[i] = (byte)char.ToLowerInvariant(value[i]);
-        }
+    /// <summary>The name in lower case; the same string when it has no upper-case letter, as signed names usually do not.</summary>
+    private static string LowerAscii(string name) =>
+        name.AsSpan().ContainsAnyInRange('A', 'Z') ? name.ToLowerInvariant() : name;
 
-        return value.Length;
-    }
+    private static bool IsSignerHeaderName(string lowerName) =>
+        lowerName is "host" or Headers.Date or Headers.Nonce or Headers.ContentSha256 or Headers.SecurityToken or Headers.AccessKeyId;
 
-    private static int CompareLowerAscii(string a, string b)
+    /// <summary>Insertion sort by ordinal name (at most 16 entries); false when a name occurs twice.</summary>
+    private static bool TrySortByName(Span<CanonicalHeader> headers)
     {
-        var length = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < length; i++)
+        for (var i = 1; i < headers.Length; i++)
         {
-            var difference = char.ToLowerInvariant(a[i]) - char.ToLowerInvariant(b[i]);
-            if (difference != 0)
+            var current = headers[i];
+            var j = i - 1;
+            int order;
+            while (j >= 0 && (order = string.CompareOrdinal(headers[j].Name, current.Name)) >= 0)
             {
-                return difference;
+                if (order == 0)
+                {
+                    return false;
+                }
+
+                headers[j + 1] = headers[j];
+                j--;
             }
+
+            headers[j + 1] = current;
         }
 
-        return a.Length - b.Length;
+        return true;
     }
 
     private static bool IsAscii(string value) => Ascii.IsValid(value);

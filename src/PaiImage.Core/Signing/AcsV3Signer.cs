@@ -8,7 +8,7 @@ namespace PaiImage.Core.Signing;
 
 public static partial class AcsV3Signer
 {
-    private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const int DateLength = 20;
     private const int StackallocLimit = 1024;
 
     /// <summary>
@@ -88,8 +88,14 @@ public static partial class AcsV3Signer
     }
 
     /// <summary>Formats a time the way x-acs-date wants it: UTC, whole seconds, e.g. <c>2023-10-26T10:22:32Z</c>.</summary>
-    public static string FormatDate(DateTimeOffset timestamp) =>
-        timestamp.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTimeOffset timestamp)
+    {
+        // The sortable "s" format is this layout without the zone, and formats far faster than a custom pattern.
+        Span<char> text = stackalloc char[DateLength];
+        timestamp.UtcDateTime.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture);
+        text[written] = 'Z';
+        return new string(text[..(written + 1)]);
+    }
 
     /// <summary>Whether the signer sets this header itself (so anything a caller or an earlier attempt left must go).</summary>
     public static bool IsSignerHeader(string name) =>
@@ -206,48 +212,35 @@ public static partial class AcsV3Signer
     private static string Sha256Hex(ReadOnlySpan<byte> data)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data, hash);
+        Sha256Digest.Hash(data, hash);
         return Convert.ToHexStringLower(hash);
     }
 
-    private static string Sha256Hex(string text)
+    private static string Sha256Hex(string text) => WithUtf8(text, static bytes => Sha256Hex(bytes));
+
+    private static string HmacSha256Hex(string secret, string message) => WithUtf8(message, bytes =>
+    {
+        Span<byte> mac = stackalloc byte[SHA256.HashSizeInBytes];
+        HmacSha256Key.For(secret).Compute(bytes, mac);
+        return Convert.ToHexStringLower(mac);
+    });
+
+    private static string WithUtf8(string text, Utf8Func<string> use)
     {
         var byteCount = Encoding.UTF8.GetByteCount(text);
         byte[]? rented = null;
         var bytes = byteCount <= StackallocLimit ? stackalloc byte[byteCount] : (rented = ArrayPool<byte>.Shared.Rent(byteCount)).AsSpan(0, byteCount);
         Encoding.UTF8.GetBytes(text, bytes);
-        var hex = Sha256Hex(bytes);
+        var result = use(bytes);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return hex;
+        return result;
     }
 
-    private static string HmacSha256Hex(string secret, string message)
-    {
-        // The secret's bytes are cleared after use so they do not linger in pooled memory.
-        var keyLength = Encoding.UTF8.GetByteCount(secret);
-        var messageLength = Encoding.UTF8.GetByteCount(message);
-        var total = keyLength + messageLength;
-        byte[]? rented = null;
-        var buffer = total <= StackallocLimit ? stackalloc byte[total] : (rented = ArrayPool<byte>.Shared.Rent(total)).AsSpan(0, total);
-        var key = buffer[..keyLength];
-        var data = buffer[keyLength..];
-        Encoding.UTF8.GetBytes(secret, key);
-        Encoding.UTF8.GetBytes(message, data);
-
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key, data, mac);
-        CryptographicOperations.ZeroMemory(key);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        return Convert.ToHexStringLower(mac);
-    }
+    private delegate T Utf8Func<T>(ReadOnlySpan<byte> bytes);
 
     // One StringBuilder per thread, reused, so building the canonical request does not allocate a fresh buffer each time.
     [ThreadStatic]

@@ -50,6 +50,8 @@ public sealed class LeanSigningTests
     [DataRow("lower-case method, root path, query")]
     [DataRow("long values and secret")]
     [DataRow("caller-set signer headers")]
+    [DataRow("unsigned and non-ASCII header names")]
+    [DataRow("non-ASCII path")]
     public void Lean_and_full_agree_on_unusual_inputs(string name)
     {
         var (input, credentials) = Unusual(name);
@@ -117,6 +119,8 @@ public sealed class LeanSigningTests
             "lower-case method, root path, query" => (new("get", "h", "", [new("b", "2"), new("a", "z y")], basic, ReadOnlyMemory<byte>.Empty), SigningVectors.LongTerm),
             "long values and secret" => (new("POST", "h", "/p", [], [.. basic, new("x-acs-long", new string('v', 3000))], body), new PaiCredentials(new string('i', 900), new string('s', 2000))),
             "caller-set signer headers" => (new("POST", "h", "/p", [], [.. basic, new("x-acs-date", "stale"), new("Host", "elsewhere"), new("x-acs-security-token", "old")], body), SigningVectors.LongTerm),
+            "unsigned and non-ASCII header names" => (new("POST", "h", "/p", [], [.. basic, new("Accept", "x"), new("x-ünsigned", "y"), new("X-Acs-Zeta", "z")], body), SigningVectors.LongTerm),
+            "non-ASCII path" => (new("PUT", "h", "/images/é", [], basic, body), SigningVectors.Sts),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown case"),
         };
     }
