@@ -21,7 +21,7 @@ internal sealed class RegisteredImages
     /// Lists the workspace: the first page tells how many pages there are, the others are fetched
     /// <paramref name="concurrency"/> at a time. Null when the images should rather be looked up one by one.
     /// </summary>
-    /// <param name="workspaceId">The workspace, or null for the one the service picks when a request names none.</param>
+    /// <param name="workspaceId">The workspace; null lists what a lookup naming no workspace would search.</param>
     /// <param name="imageCount">How many images of the batch would look themselves up otherwise.</param>
     public static async Task<RegisteredImages?> TryListAsync(PaiImageClient client, string? workspaceId, int imageCount, int concurrency, CancellationToken cancellationToken)
     {

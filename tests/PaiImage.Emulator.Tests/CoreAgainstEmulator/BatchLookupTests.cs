@@ -39,9 +39,9 @@ public sealed class BatchLookupTests
     [TestMethod]
     public async Task New_images_cost_one_listing_and_one_AddImage_each()
     {
-        var results = await RegisterAsync(Enumerable.Range(0, 40).Select(i => Item(i, $"app-{i}")), concurrency: 8);
+        var results = await RegisterAsync(NewItems(40), concurrency: 8);
 
-        Assert.IsTrue(results.All(r => r.Result?.Outcome == RegistrationOutcome.Created));
+        AssertAllCreated(results);
         Assert.HasCount(1, Listings);
         StringAssert.Contains(Listings[0].Target, "PageSize=100");
         StringAssert.Contains(Listings[0].Target, $"WorkspaceId={Workspace}");
@@ -134,7 +134,7 @@ public sealed class BatchLookupTests
 
         var results = await RegisterAsync(items, concurrency: 3);
 
-        Assert.IsTrue(results.All(r => r.Result?.Outcome == RegistrationOutcome.Created));
+        AssertAllCreated(results);
         CollectionAssert.AreEquivalent(new[] { true, false }, Listings.Select(r => r.Target.Contains("WorkspaceId=ws-even", StringComparison.Ordinal)).ToArray());
         Assert.IsEmpty(Lookups);
     }
@@ -157,9 +157,9 @@ public sealed class BatchLookupTests
     {
         _session.Emulator.Faults.Set(new FaultSettings { FailNext = 4 });
 
-        var results = await RegisterAsync(Enumerable.Range(0, 5).Select(i => Item(i, $"app-{i}")), concurrency: 2);
+        var results = await RegisterAsync(NewItems(5), concurrency: 2);
 
-        Assert.IsTrue(results.All(r => r.Result?.Outcome == RegistrationOutcome.Created), string.Join('\n', results));
+        AssertAllCreated(results);
         Assert.HasCount(4, Listings.Where(r => r.Code == ErrorCodes.InternalError).ToList());
         Assert.HasCount(5, Lookups);
         Assert.HasCount(5, _session.Emulator.State.Images);
@@ -170,9 +170,9 @@ public sealed class BatchLookupTests
     {
         _session.Emulator.Faults.Set(new FaultSettings { DropAfterStore = 3 });
 
-        var results = await RegisterAsync(Enumerable.Range(0, 8).Select(i => Item(i, $"app-{i}")), concurrency: 4);
+        var results = await RegisterAsync(NewItems(8), concurrency: 4);
 
-        Assert.IsTrue(results.All(r => r.Result?.Outcome == RegistrationOutcome.Created), string.Join('\n', results));
+        AssertAllCreated(results);
         Assert.HasCount(1, Listings);
         Assert.HasCount(3, Lookups, "one check per lost answer, before anything is sent again");
         Assert.AreEqual(3, BatchRequests.Count(r => r is { Action: "AddImage", Aborted: true }));
@@ -187,6 +187,11 @@ public sealed class BatchLookupTests
     private static AddImageRequest Request(string name) => new() { Name = name, ImageUri = Uri(name), WorkspaceId = Workspace };
 
     private static BatchItem Item(int line, string name, IfExistsPolicy policy = IfExistsPolicy.Fail) => new(line, Request(name), policy);
+
+    private static IEnumerable<BatchItem> NewItems(int count) => Enumerable.Range(0, count).Select(i => Item(i, $"app-{i}"));
+
+    private static void AssertAllCreated(List<BatchItemResult> results) =>
+        Assert.IsTrue(results.All(r => r.Result?.Outcome == RegistrationOutcome.Created), string.Join('\n', results));
 
     private static string PageNumber(string target) => target.Split('?', '&').Single(part => part.StartsWith("PageNumber=", StringComparison.Ordinal));
 
