@@ -15,7 +15,8 @@ public sealed record BatchItem(int Line, AddImageRequest Request, IfExistsPolicy
 public sealed record BatchItemResult(BatchItem Item, RegistrationResult? Result, PaiException? Error);
 
 /// <summary>
-/// Registers many images through one <see cref="ImageRegistrar"/> with bounded concurrency. A failing item
+/// Registers many images through one <see cref="ImageRegistrar"/> with bounded concurrency. Lists each workspace's
+/// images once up front rather than looking every name up (see <see cref="RegisteredImages"/>). A failing item
 /// does not stop the others; each item yields exactly one result, in completion order (input order when the
 /// concurrency is 1).
 /// </summary>
@@ -64,10 +65,12 @@ public sealed class BatchRegistrar(ImageRegistrar registrar)
     {
         try
         {
+            var batch = items.ToList();
+            var registered = await ListRegisteredAsync(batch, concurrency, cancellationToken).ConfigureAwait(false);
             await Parallel.ForEachAsync(
-                items,
+                Enumerable.Range(0, batch.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (item, token) => results.TryWrite(await RegisterOneAsync(item, token).ConfigureAwait(false))).ConfigureAwait(false);
+                async (index, token) => results.TryWrite(await RegisterOneAsync(batch[index], registered[index], token).ConfigureAwait(false))).ConfigureAwait(false);
         }
         finally
         {
@@ -75,11 +78,29 @@ public sealed class BatchRegistrar(ImageRegistrar registrar)
         }
     }
 
-    private async Task<BatchItemResult> RegisterOneAsync(BatchItem item, CancellationToken cancellationToken)
+    /// <summary>For each item, what it decides from instead of looking its name up: its workspace's images, or null.</summary>
+    private async Task<RegisteredImages?[]> ListRegisteredAsync(List<BatchItem> batch, int concurrency, CancellationToken cancellationToken)
+    {
+        var registered = new RegisteredImages?[batch.Count];
+        foreach (var workspace in batch.Select((item, index) => (item.Request, Index: index)).GroupBy(entry => entry.Request.WorkspaceId))
+        {
+            // A name given twice must see what its first item registered, which a listing taken before cannot show.
+            var once = workspace.GroupBy(entry => entry.Request.Name, StringComparer.Ordinal).Where(name => name.Count() == 1).Select(name => name.Single().Index).ToList();
+            var images = await RegisteredImages.TryListAsync(registrar.Client, workspace.Key, once.Count, concurrency, cancellationToken).ConfigureAwait(false);
+            foreach (var index in once)
+            {
+                registered[index] = images;
+            }
+        }
+
+        return registered;
+    }
+
+    private async Task<BatchItemResult> RegisterOneAsync(BatchItem item, RegisteredImages? registered, CancellationToken cancellationToken)
     {
         try
         {
-            return new BatchItemResult(item, await registrar.RegisterAsync(item.Request, item.Policy, cancellationToken).ConfigureAwait(false), null);
+            return new BatchItemResult(item, await registrar.RegisterAsync(item.Request, item.Policy, registered, cancellationToken).ConfigureAwait(false), null);
         }
         catch (PaiException error)
         {

@@ -47,10 +47,18 @@ public sealed class ImageRegistrar
     /// <summary>Validates the request, then registers it unless the name is taken, as <paramref name="policy"/> says.</summary>
     /// <exception cref="PaiValidationException">The request breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="PaiConflictException">The name is registered with another ImageUri and the policy is Fail (PAI1030).</exception>
-    public async Task<RegistrationResult> RegisterAsync(AddImageRequest request, IfExistsPolicy policy, CancellationToken cancellationToken)
+    public Task<RegistrationResult> RegisterAsync(AddImageRequest request, IfExistsPolicy policy, CancellationToken cancellationToken) =>
+        RegisterAsync(request, policy, registered: null, cancellationToken);
+
+    /// <summary>The client the registrar sends with, for a batch to list what is registered.</summary>
+    internal PaiImageClient Client => _client;
+
+    /// <summary>As <see cref="RegisterAsync(AddImageRequest, IfExistsPolicy, CancellationToken)"/>, deciding from <paramref name="registered"/> when given instead of looking the name up.</summary>
+    /// <param name="registered">A snapshot of the request's workspace, taken before; the lookup after an ambiguous failure still asks the service.</param>
+    internal async Task<RegistrationResult> RegisterAsync(AddImageRequest request, IfExistsPolicy policy, RegisteredImages? registered, CancellationToken cancellationToken)
     {
         ImageRequestValidator.ThrowIfInvalid(request);
-        var existing = await FindByNameAsync(request, cancellationToken).ConfigureAwait(false);
+        var existing = await PickAsync(request, registered?.Named(request.Name) ?? ListNamed(request, cancellationToken)).ConfigureAwait(false);
         if (existing is null)
         {
             return await AddAsync(request, RegistrationOutcome.Created, cancellationToken).ConfigureAwait(false);
@@ -126,14 +134,16 @@ public sealed class ImageRegistrar
     }
 
     private async Task<ImageInfo?> FindSameAsync(AddImageRequest request, CancellationToken cancellationToken) =>
-        await FindByNameAsync(request, cancellationToken).ConfigureAwait(false) is { } found && found.ImageUri == request.ImageUri ? found : null;
+        await PickAsync(request, ListNamed(request, cancellationToken)).ConfigureAwait(false) is { } found && found.ImageUri == request.ImageUri ? found : null;
+
+    private IAsyncEnumerable<ImageInfo> ListNamed(AddImageRequest request, CancellationToken cancellationToken) =>
+        _client.ListAllImagesAsync(new ListImagesRequest { WorkspaceId = request.WorkspaceId, Name = request.Name, PageSize = PaiImageClient.DefaultListPageSize }, cancellationToken);
 
     /// <summary>ListImages matches names fuzzily, so keep exact matches only; prefer one with the same ImageUri.</summary>
-    private async Task<ImageInfo?> FindByNameAsync(AddImageRequest request, CancellationToken cancellationToken)
+    private static async Task<ImageInfo?> PickAsync(AddImageRequest request, IAsyncEnumerable<ImageInfo> images)
     {
-        var query = new ListImagesRequest { WorkspaceId = request.WorkspaceId, Name = request.Name, PageSize = PaiImageClient.DefaultListPageSize };
         ImageInfo? first = null;
-        await foreach (var image in _client.ListAllImagesAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var image in images.ConfigureAwait(false))
         {
             if (image.Name != request.Name || string.IsNullOrEmpty(image.ImageId)
                 || (request.WorkspaceId is not null && image.WorkspaceId is not null && image.WorkspaceId != request.WorkspaceId))
