@@ -176,7 +176,7 @@ public sealed class PaiImageClient
         {
             throw new PaiTransportException(
                 ClientErrorCodes.NetworkFailure,
-                $"{builder.Action} could not reach {Endpoint}: {Describe(exception)}",
+                $"{builder.Action} failed on the network to {Endpoint} (no complete answer came back): {Describe(exception)}",
                 "Check the endpoint or region, the network and any proxy (HTTPS_PROXY, NO_PROXY), then try again.",
                 exception);
         }
