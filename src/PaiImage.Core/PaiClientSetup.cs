@@ -1,8 +1,10 @@
 using System.Reflection;
+using Microsoft.Extensions.Http.Resilience;
 using PaiImage.Core.Credentials;
 using PaiImage.Core.Endpoints;
 using PaiImage.Core.Http;
 using PaiImage.Core.Validation;
+using Polly;
 
 namespace PaiImage.Core;
 
@@ -45,6 +47,20 @@ internal sealed class PaiClientSetup
         ?? PrimaryHandlerFactory.CreateProxyAware(Options.CredentialChain.GetEnvironmentVariable, Options.AttemptTimeout);
 
     public AcsSigningHandler CreateSigningHandler() => new(Credentials, Options.TimeProvider, Options.NonceFactory);
+
+    /// <summary>
+    /// The handlers <see cref="PaiServiceCollectionExtensions.AddPaiImageClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{PaiClientOptions})"/>
+    /// registers, in the same order, built directly: a host-less caller (an MSBuild task, the CLI) runs one short
+    /// operation, and starting a DI container and IHttpClientFactory for it costs more than the operation itself.
+    /// </summary>
+    public HttpMessageHandler CreateHandlerChain()
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        PaiResilience.Configure(pipeline, Options);
+        var signing = CreateSigningHandler();
+        signing.InnerHandler = new ResponseBufferingHandler { InnerHandler = CreatePrimaryHandler() };
+        return new ResilienceHandler(pipeline.Build()) { InnerHandler = signing };
+    }
 
     private static string Version { get; } = ReadVersion();
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PaiImage.Core.Operations;
 using PaiImage.Core.Registration;
 
@@ -6,7 +5,9 @@ namespace PaiImage.Core;
 
 /// <summary>
 /// The client and registrar wired up without a host: for the MSBuild task and the CLI, which have no
-/// dependency-injection container of their own. Dispose it to release connections.
+/// dependency-injection container of their own. The same handlers and retries as
+/// <see cref="PaiServiceCollectionExtensions.AddPaiImageClient(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{PaiClientOptions})"/>,
+/// without a container. Dispose it to release connections.
 /// </summary>
 public sealed class PaiImageServices : IDisposable
 {
@@ -32,19 +33,10 @@ public sealed class PaiImageServices : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var setup = PaiClientSetup.Create(options);
-        var services = new ServiceCollection();
-        services.AddSingleton(setup);
-        services.AddPaiImageClient(_ => options);
-        var provider = services.BuildServiceProvider();
-        try
-        {
-            return new(provider.GetRequiredService<PaiImageClient>(), provider.GetRequiredService<ImageRegistrar>(), setup.Endpoint, provider);
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
+        var httpClient = new HttpClient(setup.CreateHandlerChain(), disposeHandler: true);
+        setup.ConfigureHttpClient(httpClient);
+        var client = new PaiImageClient(httpClient, options.TimeProvider);
+        return new(client, new ImageRegistrar(client, options), setup.Endpoint, httpClient);
     }
 
     public void Dispose() => _owner.Dispose();

@@ -56,6 +56,43 @@ public sealed class PaiServiceWiringTests
     }
 
     [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public async Task With_or_without_a_container_a_failed_read_is_retried_and_each_attempt_signed_anew(bool withContainer)
+    {
+        await using var pai = await FakePai.StartAsync();
+        pai.FailNext(1, 503, "ServiceUnavailable", action: "ListImages");
+        var (client, owner) = withContainer ? ThroughContainer(ClientTestOptions.For(pai.Endpoint)) : ThroughCreate(ClientTestOptions.For(pai.Endpoint));
+        using (owner)
+        {
+            await client.ListImagesAsync(new ListImagesRequest(), TestContext.CancellationToken);
+        }
+
+        var attempts = pai.RequestsOf("ListImages");
+        Assert.HasCount(2, attempts);
+        Assert.HasCount(2, attempts.Select(attempt => attempt.Headers["x-acs-signature-nonce"]).Distinct().ToList());
+    }
+
+    private static (PaiImageClient Client, IDisposable Owner) ThroughContainer(PaiClientOptions test)
+    {
+        var provider = new ServiceCollection().AddPaiImageClient(options =>
+        {
+            options.Endpoint = test.Endpoint;
+            options.CredentialProvider = test.CredentialProvider;
+            options.CredentialChain = test.CredentialChain;
+            options.MaxAttempts = test.MaxAttempts;
+            options.RetryBaseDelay = test.RetryBaseDelay;
+        }).Services.BuildServiceProvider();
+        return (provider.GetRequiredService<PaiImageClient>(), provider);
+    }
+
+    private static (PaiImageClient Client, IDisposable Owner) ThroughCreate(PaiClientOptions test)
+    {
+        var services = PaiImageServices.Create(test);
+        return (services.Client, services);
+    }
+
+    [TestMethod]
     public void Create_exposes_the_resolved_endpoint()
     {
         using var services = PaiImageServices.Create(ClientTestOptions.For(new Uri("http://127.0.0.1:1/")));
