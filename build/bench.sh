@@ -5,7 +5,7 @@
 #   build/bench.sh 1 2        only some: 1 signing, 2 client, 3 CLI start, 4 MSBuild task cost, 5 batch
 #
 # Settings (environment):
-#   PAI_BENCH_RUNS            publish runs per variant in part 4 (default 5, interleaved)
+#   PAI_BENCH_RUNS            publish runs per variant in part 4 (default 9, interleaved)
 #   PAI_BENCH_TOOL_PROJECT    pai-image project for parts 3 and 5 (default src/PaiImage.Tool); point it at another
 #                             checkout to measure a branch, e.g. one that adds `add --from`
 #   PAI_TEST_REGISTRY_PORT    local registry port for part 4 (default 5000)
@@ -18,7 +18,7 @@ ROOT="$PWD"
 STATE="$ROOT/.tmp/bench"
 RESULTS="$STATE/results"
 TOOL_PROJECT="${PAI_BENCH_TOOL_PROJECT:-$ROOT/src/PaiImage.Tool}"
-RUNS="${PAI_BENCH_RUNS:-5}"
+RUNS="${PAI_BENCH_RUNS:-9}"
 PARTS=("$@")
 ((${#PARTS[@]})) || PARTS=(1 2 3 4 5)
 
@@ -136,10 +136,9 @@ if wants 4; then
   dotnet pack src/PaiImage.Build -c Release -o "$FEED" -v q -nologo
   mkdir -p "$SAMPLE"
   cp samples/ConsoleApp/Program.cs "$SAMPLE/"
-  # The sample as a user would have it after adding the package; the empty Directory.* files keep the
+  # The sample as a user has it (it references PaiImage.Build 0.1.0); the empty Directory.* files keep the
   # repository's own build settings out, like samples/ does.
-  sed 's#^</Project>#  <ItemGroup>\n    <PackageReference Include="PaiImage.Build" Version="0.1.0" PrivateAssets="all" />\n  </ItemGroup>\n</Project>#' \
-    samples/ConsoleApp/ConsoleApp.csproj >"$SAMPLE/ConsoleApp.csproj"
+  cp samples/ConsoleApp/ConsoleApp.csproj "$SAMPLE/"
   echo '<Project />' >"$SAMPLE/Directory.Build.props"
   echo '<Project />' >"$SAMPLE/Directory.Build.targets"
   echo '<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>' >"$SAMPLE/Directory.Packages.props"
