@@ -1,10 +1,8 @@
 using System.Reflection;
-using Microsoft.Extensions.Http.Resilience;
 using PaiImage.Core.Credentials;
 using PaiImage.Core.Endpoints;
 using PaiImage.Core.Http;
 using PaiImage.Core.Validation;
-using Polly;
 
 namespace PaiImage.Core;
 
@@ -46,6 +44,8 @@ internal sealed class PaiClientSetup
         Options.PrimaryHandlerFactory?.Invoke()
         ?? PrimaryHandlerFactory.CreateProxyAware(Options.CredentialChain.GetEnvironmentVariable, Options.AttemptTimeout);
 
+    public RetryHandler CreateRetryHandler() => new(Options);
+
     public AcsSigningHandler CreateSigningHandler() => new(Credentials, Options.TimeProvider, Options.NonceFactory);
 
     /// <summary>
@@ -55,11 +55,11 @@ internal sealed class PaiClientSetup
     /// </summary>
     public HttpMessageHandler CreateHandlerChain()
     {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        PaiResilience.Configure(pipeline, Options);
         var signing = CreateSigningHandler();
         signing.InnerHandler = new ResponseBufferingHandler { InnerHandler = CreatePrimaryHandler() };
-        return new ResilienceHandler(pipeline.Build()) { InnerHandler = signing };
+        var retry = CreateRetryHandler();
+        retry.InnerHandler = signing;
+        return retry;
     }
 
     private static string Version { get; } = ReadVersion();

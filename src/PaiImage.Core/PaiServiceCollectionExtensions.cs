@@ -10,7 +10,7 @@ namespace PaiImage.Core;
 /// <summary>Registers the PAI image client with IHttpClientFactory: retries outside, signing inside.</summary>
 public static class PaiServiceCollectionExtensions
 {
-    /// <summary>The name of the HttpClient (and of its retry pipeline) that talks to PAI.</summary>
+    /// <summary>The name of the HttpClient that talks to PAI.</summary>
     public const string HttpClientName = "PaiImage";
 
     /// <summary>
@@ -35,8 +35,7 @@ public static class PaiServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<PaiClientSetup>().CreatePrimaryHandler());
 
         // Order matters: handlers added first sit outside, so retries wrap signing and each attempt is re-signed.
-        builder.AddResilienceHandler(HttpClientName, (pipeline, context) =>
-            PaiResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<PaiClientSetup>().Options));
+        builder.AddHttpMessageHandler(provider => provider.GetRequiredService<PaiClientSetup>().CreateRetryHandler());
         builder.AddHttpMessageHandler(provider => provider.GetRequiredService<PaiClientSetup>().CreateSigningHandler());
         builder.AddHttpMessageHandler(() => new ResponseBufferingHandler());
 

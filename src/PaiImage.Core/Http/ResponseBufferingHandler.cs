@@ -1,8 +1,8 @@
 namespace PaiImage.Core.Http;
 
 /// <summary>
-/// Reads each attempt's whole response body inside the retry pipeline. Otherwise HttpClient reads it after the
-/// pipeline has returned, so a body cut short or stalled would escape the attempt timeout and the retries.
+/// Reads each attempt's whole response body inside <see cref="RetryHandler"/>. Otherwise HttpClient reads it after the
+/// retries have returned, so a body cut short or stalled would escape the attempt timeout and the retries.
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {

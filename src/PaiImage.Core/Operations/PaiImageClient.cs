@@ -6,7 +6,6 @@ using PaiImage.Core.Errors;
 using PaiImage.Core.Http;
 using PaiImage.Core.Json;
 using PaiImage.Core.Validation;
-using Polly.Timeout;
 
 namespace PaiImage.Core.Operations;
 
@@ -180,7 +179,7 @@ public sealed class PaiImageClient
                 "Check the endpoint or region, the network and any proxy (HTTPS_PROXY, NO_PROXY), then try again.",
                 exception);
         }
-        catch (TimeoutRejectedException exception)
+        catch (RequestTimeoutException exception)
         {
             throw new PaiTransportException(
                 ClientErrorCodes.Timeout,

@@ -80,7 +80,7 @@ internal sealed class PaiRequestBuilder(string action, HttpMethod method)
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        request.Options.Set(PaiResilience.SentAtMostOnce, _sentAtMostOnce);
+        request.Options.Set(RetryHandler.SentAtMostOnce, _sentAtMostOnce);
         return request;
     }
 }

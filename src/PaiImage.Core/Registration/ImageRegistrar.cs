@@ -1,8 +1,7 @@
 using PaiImage.Core.Errors;
+using PaiImage.Core.Http;
 using PaiImage.Core.Operations;
 using PaiImage.Core.Validation;
-using Polly;
-using Polly.Retry;
 
 namespace PaiImage.Core.Registration;
 
@@ -14,7 +13,9 @@ namespace PaiImage.Core.Registration;
 public sealed class ImageRegistrar
 {
     private readonly PaiImageClient _client;
-    private readonly ResiliencePipeline _resend;
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _retryBaseDelay;
+    private readonly TimeProvider _clock;
 
     public ImageRegistrar(PaiImageClient client)
         : this(client, new PaiClientOptions())
@@ -28,20 +29,9 @@ public sealed class ImageRegistrar
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
-        var builder = new ResiliencePipelineBuilder();
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<PaiException>(IsAmbiguous),
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-            });
-        }
-
-        _resend = builder.Build();
+        _maxAttempts = options.MaxAttempts;
+        _retryBaseDelay = options.RetryBaseDelay;
+        _clock = options.TimeProvider;
     }
 
     /// <summary>Validates the request, then registers it unless the name is taken, as <paramref name="policy"/> says.</summary>
@@ -92,21 +82,9 @@ public sealed class ImageRegistrar
     /// </summary>
     private async Task<RegistrationResult> AddAsync(AddImageRequest request, RegistrationOutcome outcome, CancellationToken cancellationToken)
     {
-        var attempt = 0;
         try
         {
-            return await _resend.ExecuteAsync(
-                async token =>
-                {
-                    if (attempt++ > 0 && await FindSameAsync(request, token).ConfigureAwait(false) is { } stored)
-                    {
-                        return Result(request, stored.ImageId!, requestId: null, outcome);
-                    }
-
-                    var added = await _client.AddImageAsync(request, token).ConfigureAwait(false);
-                    return Result(request, added.ImageId, added.RequestId, outcome);
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await AddWithResendsAsync(request, outcome, cancellationToken).ConfigureAwait(false);
         }
         catch (PaiException failure) when (IsAmbiguous(failure))
         {
@@ -130,6 +108,27 @@ public sealed class ImageRegistrar
             }
 
             return Result(request, stored.ImageId!, requestId: null, outcome);
+        }
+    }
+
+    private async Task<RegistrationResult> AddWithResendsAsync(AddImageRequest request, RegistrationOutcome outcome, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt > 1 && await FindSameAsync(request, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    return Result(request, stored.ImageId!, requestId: null, outcome);
+                }
+
+                var added = await _client.AddImageAsync(request, cancellationToken).ConfigureAwait(false);
+                return Result(request, added.ImageId, added.RequestId, outcome);
+            }
+            catch (PaiException failure) when (attempt < _maxAttempts && IsAmbiguous(failure))
+            {
+                await Task.Delay(Backoff.Delay(attempt, _retryBaseDelay), _clock, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
