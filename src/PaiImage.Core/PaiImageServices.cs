@@ -11,15 +11,20 @@ namespace PaiImage.Core;
 /// </summary>
 public sealed class PaiImageServices : IDisposable
 {
-    private PaiImageServices(PaiImageClient client, ImageRegistrar registrar, Uri endpoint, IDisposable owner)
+    private PaiImageServices(PaiImageClient client, ImageRegistrar registrar, Uri endpoint, HttpClient httpClient, IDisposable? ownedCredentials)
     {
         Client = client;
         Registrar = registrar;
         Endpoint = endpoint;
-        _owner = owner;
+        _httpClient = httpClient;
+        _ownedCredentials = ownedCredentials;
     }
 
-    private readonly IDisposable _owner;
+    private readonly HttpClient _httpClient;
+
+    // The default chain this instance created (it holds its own HTTP client for STS and metadata); a provider the
+    // caller passed in stays the caller's.
+    private readonly IDisposable? _ownedCredentials;
 
     public PaiImageClient Client { get; }
 
@@ -36,8 +41,13 @@ public sealed class PaiImageServices : IDisposable
         var httpClient = new HttpClient(setup.CreateHandlerChain(), disposeHandler: true);
         setup.ConfigureHttpClient(httpClient);
         var client = new PaiImageClient(httpClient, options.TimeProvider);
-        return new(client, new ImageRegistrar(client, options), setup.Endpoint, httpClient);
+        var ownedCredentials = options.CredentialProvider is null ? setup.Credentials as IDisposable : null;
+        return new(client, new ImageRegistrar(client, options), setup.Endpoint, httpClient, ownedCredentials);
     }
 
-    public void Dispose() => _owner.Dispose();
+    public void Dispose()
+    {
+        _httpClient.Dispose();
+        _ownedCredentials?.Dispose();
+    }
 }

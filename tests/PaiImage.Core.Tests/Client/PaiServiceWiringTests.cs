@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PaiImage.Core.Credentials;
 using PaiImage.Core.Errors;
 using PaiImage.Core.Operations;
 using PaiImage.Core.Registration;
@@ -53,6 +54,39 @@ public sealed class PaiServiceWiringTests
         await services.Client.ListImagesAsync(new ListImagesRequest(), TestContext.CancellationToken);
 
         StringAssert.StartsWith(pai.Requests.Single().Headers["Authorization"], "ACS3-HMAC-SHA256 Credential=chain-key-id,");
+    }
+
+    [TestMethod]
+    public async Task Disposing_the_services_leaves_a_caller_supplied_credential_provider_alone()
+    {
+        await using var pai = await FakePai.StartAsync();
+        var provider = new DisposableProvider();
+        var options = ClientTestOptions.For(pai.Endpoint, options => options.CredentialProvider = provider);
+
+        using (var services = PaiImageServices.Create(options))
+        {
+            await services.Client.ListImagesAsync(new ListImagesRequest(), TestContext.CancellationToken);
+        }
+
+        Assert.AreEqual(0, provider.DisposeCount);
+        Assert.AreEqual(1, provider.Calls);
+    }
+
+    private sealed class DisposableProvider : ICredentialProvider, IDisposable
+    {
+        public string Name => "test";
+
+        public int Calls { get; private set; }
+
+        public int DisposeCount { get; private set; }
+
+        public ValueTask<PaiCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult(new PaiCredentials("caller-key-id", "caller-key-secret"));
+        }
+
+        public void Dispose() => DisposeCount++;
     }
 
     [TestMethod]
