@@ -31,6 +31,12 @@ public static partial class AcsV3Signer
         Sha256Digest.Hash(input.Body.Span, hash);
         var payloadHash = Convert.ToHexStringLower(hash);
         var date = FormatDate(timestamp);
+        if (CanonicalRequestTemplate.Find(input, credentials, nonce) is { } template)
+        {
+            template.HashCanonicalRequest(payloadHash, date, nonce, hash);
+            var signed = Authorization(credentials, template.AuthorizationPrefix, hash);
+            return new RequestSignature(input, credentials.AccessKeyId, credentials.SecurityToken, timestamp, date, nonce, payloadHash, template.CanonicalQuery, signed);
+        }
 
         var headers = new HeaderBuffer();
         if (!TryCollectHeaders(input, credentials, date, nonce, payloadHash, ref headers, out var count) || !IsAscii(input.Method))
@@ -49,14 +55,20 @@ public static partial class AcsV3Signer
         var length = CanonicalRequestLength(input, sorted, canonicalQuery);
         char[]? rented = null;
         var canonicalRequest = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        var signedHeaders = WriteCanonicalRequest(input, sorted, canonicalQuery, payloadHash, canonicalRequest);
+        var layout = WriteCanonicalRequest(input, sorted, canonicalQuery, payloadHash, canonicalRequest);
         HashUtf8(canonicalRequest, hash);
-        var authorization = Authorization(credentials, canonicalRequest[signedHeaders], hash);
+        var prefix = AuthorizationPrefix(credentials.AccessKeyId, canonicalRequest[layout.SignedHeaders]);
+        if (Ascii.IsValid(canonicalRequest) && CanonicalRequestTemplate.IsPlain(nonce))
+        {
+            CanonicalRequestTemplate.Remember(input, credentials, canonicalRequest, layout, canonicalQuery, prefix);
+        }
+
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
         }
 
+        var authorization = Authorization(credentials, prefix, hash);
         return new RequestSignature(input, credentials.AccessKeyId, credentials.SecurityToken, timestamp, date, nonce, payloadHash, canonicalQuery, authorization);
     }
 
@@ -123,8 +135,8 @@ public static partial class AcsV3Signer
         return length - 1;
     }
 
-    /// <summary>Writes the canonical request (protocol §2.3) and gives where its signed-headers line is.</summary>
-    private static Range WriteCanonicalRequest(
+    /// <summary>Writes the canonical request (protocol §2.3) and gives where its per-request values and signed-headers line are.</summary>
+    private static CanonicalLayout WriteCanonicalRequest(
         SigningInput input, ReadOnlySpan<CanonicalHeader> headers, string canonicalQuery, string payloadHash, Span<char> destination)
     {
         var at = input.Method.AsSpan().ToUpperInvariant(destination);
@@ -133,11 +145,19 @@ public static partial class AcsV3Signer
         destination[at++] = '\n';
         at = Append(destination, at, canonicalQuery);
         destination[at++] = '\n';
+        int payloadHashHeader = 0, date = 0, nonce = 0, nonceLength = 0;
         foreach (var header in headers)
         {
             at = Append(destination, at, header.Name);
             destination[at++] = ':';
             var value = header.Value.AsSpan().Trim();
+            switch (header.Name)
+            {
+                case Headers.ContentSha256: payloadHashHeader = at; break;
+                case Headers.Date: date = at; break;
+                case Headers.Nonce: (nonce, nonceLength) = (at, value.Length); break;
+            }
+
             value.CopyTo(destination[at..]);
             at += value.Length;
             destination[at++] = '\n';
@@ -158,7 +178,7 @@ public static partial class AcsV3Signer
         var signedHeadersEnd = at;
         destination[at++] = '\n';
         Append(destination, at, payloadHash);
-        return signedHeadersStart..signedHeadersEnd;
+        return new CanonicalLayout(payloadHashHeader, date, nonce, nonceLength, at, signedHeadersStart..signedHeadersEnd);
     }
 
     /// <summary>SHA-256 of the text's UTF-8 bytes; canonical requests are ASCII, so that case is one narrowing copy.</summary>
@@ -175,8 +195,29 @@ public static partial class AcsV3Signer
         }
     }
 
-    /// <summary>HMAC-SHA256 of the string to sign, written straight into the Authorization value.</summary>
-    private static string Authorization(PaiCredentials credentials, ReadOnlySpan<char> signedHeaders, ReadOnlySpan<byte> canonicalHash)
+    /// <summary><c>ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=</c>: the Authorization value without the signature.</summary>
+    private static string AuthorizationPrefix(string accessKeyId, ReadOnlySpan<char> signedHeaders)
+    {
+        var length = Algorithm.Length + CredentialPart.Length + accessKeyId.Length + SignedHeadersPart.Length + signedHeaders.Length + SignaturePart.Length;
+        char[]? rented = null;
+        var chars = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var at = Append(chars, 0, Algorithm);
+        at = Append(chars, at, CredentialPart);
+        at = Append(chars, at, accessKeyId);
+        at = Append(chars, at, SignedHeadersPart);
+        signedHeaders.CopyTo(chars[at..]);
+        at = Append(chars, at + signedHeaders.Length, SignaturePart);
+        var prefix = new string(chars[..at]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return prefix;
+    }
+
+    /// <summary>HMAC-SHA256 of the string to sign, written straight after the Authorization prefix.</summary>
+    private static string Authorization(PaiCredentials credentials, string prefix, ReadOnlySpan<byte> canonicalHash)
     {
         Span<byte> stringToSign = stackalloc byte[Algorithm.Length + 1 + HashHexLength];
         Encoding.ASCII.GetBytes(Algorithm, stringToSign);
@@ -185,26 +226,9 @@ public static partial class AcsV3Signer
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         HmacSha256Key.For(credentials.AccessKeySecret).Compute(stringToSign, mac);
-
-        var length = Algorithm.Length + CredentialPart.Length + credentials.AccessKeyId.Length + SignedHeadersPart.Length + signedHeaders.Length
-            + SignaturePart.Length + HashHexLength;
-        char[]? rented = null;
-        var chars = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        var at = Append(chars, 0, Algorithm);
-        at = Append(chars, at, CredentialPart);
-        at = Append(chars, at, credentials.AccessKeyId);
-        at = Append(chars, at, SignedHeadersPart);
-        signedHeaders.CopyTo(chars[at..]);
-        at += signedHeaders.Length;
-        at = Append(chars, at, SignaturePart);
-        Convert.TryToHexStringLower(mac, chars[at..], out var written);
-        var authorization = new string(chars[..(at + written)]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return authorization;
+        Span<char> signature = stackalloc char[HashHexLength];
+        Convert.TryToHexStringLower(mac, signature, out _);
+        return string.Concat(prefix, signature);
     }
 
     private static int Append(Span<char> destination, int at, string value)

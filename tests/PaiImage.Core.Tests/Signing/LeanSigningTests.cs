@@ -62,6 +62,65 @@ public sealed class LeanSigningTests
     }
 
     [TestMethod]
+    public void Requests_of_one_shape_signed_in_a_row_match_the_full_signature_each_time()
+    {
+        var first = SigningVectors.Get("2.6a").Input;
+        var credentials = SigningVectors.LongTerm;
+        string[] bodies = ["{}", """{"Name":"b"}""", """{"Name":"a-longer-body","ImageUri":"r/x:1"}"""];
+
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var input = first with { Body = Encoding.UTF8.GetBytes(bodies[i]) };
+            var timestamp = SigningVectors.Timestamp.AddSeconds(i * 61);
+            var nonce = $"nonce-{i:D4}";
+            Assert.AreEqual(i > 0, CanonicalRequestTemplate.Find(input, credentials, nonce) is not null, "the second and later requests use the first one's template");
+
+            AssertSameHeaders(AcsV3Signer.Sign(input, credentials, timestamp, nonce), AcsV3Signer.SignRequest(input, credentials, timestamp, nonce));
+        }
+    }
+
+    [TestMethod]
+    [DataRow("method")]
+    [DataRow("host")]
+    [DataRow("path")]
+    [DataRow("query value")]
+    [DataRow("header value")]
+    [DataRow("header added")]
+    [DataRow("access key id")]
+    [DataRow("security token")]
+    [DataRow("longer nonce")]
+    [DataRow("nonce with spaces")]
+    [DataRow("non-ASCII nonce")]
+    public void A_request_that_differs_from_the_previous_shape_in_one_thing_is_signed_for_what_it_is(string change)
+    {
+        KeyValuePair<string, string>[] headers = [new("x-acs-action", "AddImage"), new("x-acs-version", "2021-02-04"), new("content-type", "application/json")];
+        var shape = new SigningInput("POST", "h.example", "/api/v1/images", [new("a", "1")], headers, Encoding.UTF8.GetBytes("{}"));
+        var credentials = SigningVectors.Sts;
+        AcsV3Signer.SignRequest(shape, credentials, SigningVectors.Timestamp, "nonce-0001");
+        Assert.IsNotNull(CanonicalRequestTemplate.Find(shape, credentials, "nonce-0002"));
+
+        var (input, changedCredentials, nonce) = change switch
+        {
+            "method" => (shape with { Method = "PUT" }, credentials, "nonce-0002"),
+            "host" => (shape with { Host = "h2.example" }, credentials, "nonce-0002"),
+            "path" => (shape with { CanonicalUri = "/api/v1/images/x" }, credentials, "nonce-0002"),
+            "query value" => (shape with { QueryParameters = [new("a", "2")] }, credentials, "nonce-0002"),
+            "header value" => (shape with { Headers = [headers[0], new("x-acs-version", "2021-02-05"), headers[2]] }, credentials, "nonce-0002"),
+            "header added" => (shape with { Headers = [.. headers, new("x-acs-extra", "e")] }, credentials, "nonce-0002"),
+            "access key id" => (shape, new PaiCredentials("STS.Other", credentials.AccessKeySecret, credentials.SecurityToken), "nonce-0002"),
+            "security token" => (shape, new PaiCredentials(credentials.AccessKeyId, credentials.AccessKeySecret, "OtherToken"), "nonce-0002"),
+            "longer nonce" => (shape, credentials, "nonce-000002"),
+            "nonce with spaces" => (shape, credentials, " nonce-02 "),
+            "non-ASCII nonce" => (shape, credentials, "nonce-000é"),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "unknown change"),
+        };
+
+        var lean = AcsV3Signer.SignRequest(input, changedCredentials, SigningVectors.Timestamp, nonce);
+
+        AssertSameHeaders(AcsV3Signer.Sign(input, changedCredentials, SigningVectors.Timestamp, nonce), lean);
+    }
+
+    [TestMethod]
     public void A_changed_secret_on_the_same_thread_signs_with_the_new_secret()
     {
         var input = SigningVectors.Get("2.6a").Input;
