@@ -28,6 +28,10 @@ internal sealed class CanonicalRequestTemplate
     private readonly byte[] _canonicalRequest;
     private readonly CanonicalLayout _layout;
 
+    // The hash state after the part before the first per-request value, when libcrypto can keep one.
+    private readonly byte[] _prefixState = new byte[OpenSslSha256.StateSize];
+    private readonly bool _hasPrefixState;
+
     private CanonicalRequestTemplate(SigningInput input, PaiCredentials credentials, byte[] canonicalRequest, CanonicalLayout layout, string canonicalQuery, string authorizationPrefix)
     {
         _method = input.Method;
@@ -39,6 +43,7 @@ internal sealed class CanonicalRequestTemplate
         _securityToken = credentials.SecurityToken;
         _canonicalRequest = canonicalRequest;
         _layout = layout;
+        _hasPrefixState = OpenSslSha256.TryStart(canonicalRequest.AsSpan(0, layout.PayloadHashHeader), _prefixState);
         CanonicalQuery = canonicalQuery;
         AuthorizationPrefix = authorizationPrefix;
     }
@@ -74,15 +79,21 @@ internal sealed class CanonicalRequestTemplate
     /// <summary>SHA-256 of the canonical request with this request's payload hash, date and nonce in their places.</summary>
     public void HashCanonicalRequest(string payloadHash, string date, string nonce, Span<byte> hash)
     {
+        // Everything before the payload hash header's value is the same for every request of this shape.
+        var start = _layout.PayloadHashHeader;
         byte[]? rented = null;
-        var length = _canonicalRequest.Length;
-        var bytes = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        _canonicalRequest.CopyTo(bytes);
-        Encoding.ASCII.GetBytes(payloadHash, bytes[_layout.PayloadHashHeader..]);
-        Encoding.ASCII.GetBytes(date, bytes[_layout.Date..]);
-        Encoding.ASCII.GetBytes(nonce, bytes[_layout.Nonce..]);
-        Encoding.ASCII.GetBytes(payloadHash, bytes[_layout.PayloadHashLine..]);
-        Sha256Digest.Hash(bytes, hash);
+        var length = _canonicalRequest.Length - start;
+        var tail = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        _canonicalRequest.AsSpan(start).CopyTo(tail);
+        Encoding.ASCII.GetBytes(payloadHash, tail);
+        Encoding.ASCII.GetBytes(date, tail[(_layout.Date - start)..]);
+        Encoding.ASCII.GetBytes(nonce, tail[(_layout.Nonce - start)..]);
+        Encoding.ASCII.GetBytes(payloadHash, tail[(_layout.PayloadHashLine - start)..]);
+        if (!_hasPrefixState || !OpenSslSha256.TryContinue(_prefixState, tail, hash))
+        {
+            Sha256Digest.Hash(_canonicalRequest.AsSpan(0, start), tail, hash);
+        }
+
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
