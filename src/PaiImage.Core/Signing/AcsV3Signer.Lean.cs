@@ -16,10 +16,11 @@ public static partial class AcsV3Signer
     private const string SignaturePart = ",Signature=";
 
     /// <summary>
-    /// Signs one request like <see cref="Sign"/> and gives the same header values, but builds the canonical request as
-    /// UTF-8 in a stack or pooled buffer and keeps no intermediate string: the path every request takes. Inputs the
-    /// fast path does not cover (more than 16 signed headers, a header name given twice, non-ASCII names or method)
-    /// go through <see cref="Sign"/>.
+    /// Signs one request like <see cref="Sign"/> and gives the same header values, but keeps no intermediate string:
+    /// the path every request takes. A request of the shape this thread signed last only fills in its payload hash,
+    /// date and nonce (<see cref="CanonicalRequestTemplate"/>); others build the canonical request in a stack or pooled
+    /// buffer. Inputs the fast path does not cover (more than 16 signed headers, a header name given twice, non-ASCII
+    /// names or method) go through <see cref="Sign"/>.
     /// </summary>
     public static RequestSignature SignRequest(SigningInput input, PaiCredentials credentials, DateTimeOffset timestamp, string nonce)
     {
@@ -56,11 +57,15 @@ public static partial class AcsV3Signer
         char[]? rented = null;
         var canonicalRequest = length <= StackallocLimit ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
         var layout = WriteCanonicalRequest(input, sorted, canonicalQuery, payloadHash, canonicalRequest);
-        HashUtf8(canonicalRequest, hash);
         var prefix = AuthorizationPrefix(credentials.AccessKeyId, canonicalRequest[layout.SignedHeaders]);
         if (Ascii.IsValid(canonicalRequest) && CanonicalRequestTemplate.IsPlain(nonce))
         {
-            CanonicalRequestTemplate.Remember(input, credentials, canonicalRequest, layout, canonicalQuery, prefix);
+            // The new template hashes its fixed part once, for this request and the ones of its shape to come.
+            CanonicalRequestTemplate.Remember(input, credentials, canonicalRequest, layout, canonicalQuery, prefix).HashCanonicalRequest(payloadHash, date, nonce, hash);
+        }
+        else
+        {
+            HashUtf8(canonicalRequest, hash);
         }
 
         if (rented is not null)

@@ -9,7 +9,7 @@ namespace PaiImage.Core.Signing;
 public static partial class AcsV3Signer
 {
     private const int DateLength = 20;
-    private const int StackallocLimit = 1024;
+    internal const int StackallocLimit = 1024;
 
     /// <summary>
     /// Signs one request (protocol §2.3–2.4). Headers in <see cref="SigningInput.Headers"/> whose names the signer

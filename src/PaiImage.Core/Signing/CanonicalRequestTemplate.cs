@@ -62,7 +62,7 @@ internal sealed class CanonicalRequestTemplate
     }
 
     /// <summary>Keeps an ASCII canonical request, just written for <paramref name="input"/>, as this thread's template.</summary>
-    public static void Remember(
+    public static CanonicalRequestTemplate Remember(
         SigningInput input, PaiCredentials credentials, ReadOnlySpan<char> canonicalRequest, CanonicalLayout layout, string canonicalQuery, string authorizationPrefix) =>
         threadTemplate = new(input, credentials, ToAscii(canonicalRequest), layout, canonicalQuery, authorizationPrefix);
 
@@ -83,7 +83,7 @@ internal sealed class CanonicalRequestTemplate
         var start = _layout.PayloadHashHeader;
         byte[]? rented = null;
         var length = _canonicalRequest.Length - start;
-        var tail = length <= 1024 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        var tail = length <= AcsV3Signer.StackallocLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
         _canonicalRequest.AsSpan(start).CopyTo(tail);
         Encoding.ASCII.GetBytes(payloadHash, tail);
         Encoding.ASCII.GetBytes(date, tail[(_layout.Date - start)..]);
